@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "earmark"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "em-window.h"
+
+struct _EmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  EmDb                 *db;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  GtkStack             *main_stack;
+  AdwStatusPage        *database_error_page;
+};
+
+G_DEFINE_FINAL_TYPE (EmWindow, em_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+EmWindow *
+em_window_new (EmApplication *application,
+               EmDb          *db)
+{
+  return g_object_new (EM_TYPE_WINDOW,
+                       "application", application,
+                       "db", db,
+                       NULL);
+}
+
+EmDb *
+em_window_get_db (EmWindow *self)
+{
+  g_return_val_if_fail (EM_IS_WINDOW (self), NULL);
+
+  return self->db;
+}
+
+/* A database that cannot be opened (damaged, locked, from a newer
+ * Earmark) replaces the pages with a page that says so; nothing is written.
+ */
+void
+em_window_show_database_error (EmWindow     *self,
+                               const char   *path,
+                               const GError *error)
+{
+  g_return_if_fail (EM_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  adw_status_page_set_description (self->database_error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "database-error");
+}
+
+void
+em_window_toast (EmWindow   *self,
+                 const char *message)
+{
+  g_return_if_fail (EM_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* Errors a person must read (an import that was refused, an export that
+ * failed) go into a dialog, not a toast that disappears.
+ */
+void
+em_window_show_error (EmWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (EM_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   error != NULL ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+em_window_dispose (GObject *object)
+{
+  EmWindow *self = (EmWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EM_TYPE_WINDOW);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (em_window_parent_class)->dispose (object);
+}
+
+static void
+em_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  EmWindow *self = EM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+em_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  EmWindow *self = EM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_set_object (&self->db, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+em_window_class_init (EmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = em_window_dispose;
+  object_class->get_property = em_window_get_property;
+  object_class->set_property = em_window_set_property;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL,
+                         EM_TYPE_DB,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/earmark/Earmark/ui/em-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, database_error_page);
+}
+
+static void
+em_window_init (EmWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

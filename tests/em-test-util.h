@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Shared helpers for Earmark's tests. */
+
+char     *em_test_make_tmpdir   (void);
+void      em_test_rm_rf         (const char   *path);
+char     *em_test_fixture       (const char   *name);
+char     *em_test_source_file   (const char   *relative_path);
+int       em_test_run_cli       (const char  **args,
+                                 char        **out_stdout,
+                                 char        **out_stderr);
+char     *em_test_file_checksum (const char   *path);
+void      em_test_write_file    (const char   *path,
+                                 const char   *contents,
+                                 gssize        length);
+
+G_END_DECLS
