@@ -215,27 +215,56 @@ em_chart_palette_get_ink (const EmChartPalette *palette,
 
 /* Axis ----------------------------------------------------------------- */
 
-static double
-nice_step (double range,
-           guint  target)
+static guint
+count_ticks (double   lo,
+             double   hi,
+             double   step,
+             gboolean fixed)
 {
-  double raw = range / MAX (target, 1);
-  double magnitude = pow (10, floor (log10 (raw)));
-  double fraction = raw / magnitude;
-  double nice;
+  /* An automatic axis grows to whole steps; a fixed one does not. */
+  if (fixed)
+    return (guint) (floor (hi / step + 1e-9) - ceil (lo / step - 1e-9)) + 1;
 
-  if (fraction <= 1)
-    nice = 1;
-  else if (fraction <= 2)
-    nice = 2;
-  else if (fraction <= 2.5)
-    nice = 2.5;
-  else if (fraction <= 5)
-    nice = 5;
-  else
-    nice = 10;
+  return (guint) (ceil (hi / step - 1e-9) - floor (lo / step + 1e-9)) + 1;
+}
 
-  return nice * magnitude;
+/* A step of 1, 2 or 5 × 10ⁿ, so that tick labels read at a glance (75, 80,
+ * 85 rather than 77.5, 80.0, 82.5): of those giving between @target and
+ * half as many again, the one whose axis fits the data most tightly.
+ */
+static double
+nice_step (double   lo,
+           double   hi,
+           guint    target,
+           gboolean fixed)
+{
+  static const double factors[] = { 1, 2, 5, 10 };
+  double magnitude = pow (10, floor (log10 ((hi - lo) / MAX (target, 1))));
+  double best = 0;
+  double best_waste = G_MAXDOUBLE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
+    {
+      double step = factors[i] * magnitude;
+      guint n = count_ticks (lo, hi, step, fixed);
+      double span = fixed ? hi - lo : (n - 1) * step;
+      double waste = 1 - (hi - lo) / span;
+
+      /* Ascending steps: on a tie, the larger (fewer lines) wins. */
+      if (n >= target && n <= target + target / 2 + 1 && waste <= best_waste + 1e-9)
+        {
+          best = step;
+          best_waste = waste;
+        }
+    }
+  if (best > 0)
+    return best;
+
+  for (guint i = G_N_ELEMENTS (factors); i > 0; i--)
+    if (count_ticks (lo, hi, factors[i - 1] * magnitude, fixed) >= target)
+      return factors[i - 1] * magnitude;
+
+  return magnitude;
 }
 
 static void
@@ -257,7 +286,7 @@ compute_axis (const EmChartData *data,
       hi += pad;
     }
 
-  *step = nice_step (hi - lo, target);
+  *step = nice_step (lo, hi, target, data->fixed_range);
   if (data->fixed_range)
     {
       *min = lo;
@@ -267,8 +296,6 @@ compute_axis (const EmChartData *data,
 
   *min = floor (lo / *step + 1e-9) * *step;
   *max = ceil (hi / *step - 1e-9) * *step;
-  if (*max - *min < *step / 2)
-    *max = *min + *step;
 }
 
 static char *
@@ -669,7 +696,7 @@ layout_vertical (EmChartLayout     *self,
   double step, tick_width, category_width, left, band;
   guint stride;
 
-  compute_axis (data, CLAMP ((guint) (plot_height / 40), 2, 8), &self->axis_min, &self->axis_max, &step);
+  compute_axis (data, CLAMP ((guint) (plot_height / 48), 2, 8), &self->axis_min, &self->axis_max, &step);
   ticks = make_ticks (self, context, step, tick_values, &tick_width);
   left = PAD + tick_width + LABEL_GAP;
   self->plot = GRAPHENE_RECT_INIT (left, plot_top, MAX (self->width - PAD - left, 1), plot_height);
@@ -687,12 +714,15 @@ layout_vertical (EmChartLayout     *self,
   add_hairline (self->axes, left, value_pos (self, CLAMP (0, self->axis_min, self->axis_max)),
                 self->plot.size.width, 1);
 
-  /* Category labels that would collide are thinned out, keeping the first. */
+  /* Category labels that would collide are thinned out, keeping the last:
+   * in a history, the latest month is the one a reader looks for.
+   */
   band = band_size (self);
   categories = make_category_texts (data, context, &category_width);
   stride = MAX (1, (guint) ceil ((category_width + 8) / band));
-  for (guint i = 0; i < categories->len; i += stride)
+  for (guint k = 0; k < categories->len; k += stride)
     {
+      guint i = categories->len - 1 - k;
       PangoLayout *text = g_ptr_array_index (categories, i);
       double width;
 
@@ -757,7 +787,7 @@ layout_horizontal (EmChartLayout     *self,
   left = PAD + label_width + LABEL_GAP;
   right = self->width - PAD - value_label_width (data, context);
 
-  compute_axis (data, CLAMP ((guint) ((right - left) / 70), 2, 8), &self->axis_min, &self->axis_max, &step);
+  compute_axis (data, CLAMP ((guint) ((right - left) / 80), 2, 8), &self->axis_min, &self->axis_max, &step);
   ticks = make_ticks (self, context, step, tick_values, &tick_width);
   if (ticks->len > 0)
     text_size (g_ptr_array_index (ticks, ticks->len - 1), &last_width, NULL);
