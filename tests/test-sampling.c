@@ -160,25 +160,26 @@ call_id (Fixture    *f,
   return sqlite3_column_int64 (stmt, 0);
 }
 
-/* An evaluation as the evaluation store writes it: @total in points,
- * @deduction (points) on one item when > 0.
+/* An evaluation as the evaluation store writes it, @age seconds ago:
+ * @total in points, @deduction (points) on one item when > 0.
  */
 static void
-add_evaluation (Fixture    *f,
-                gint64      call,
-                const char *inspector,
-                int         status,
-                int         total,
-                gboolean    fatal,
-                gboolean    excluded,
-                int         deduction)
+add_evaluation_aged (Fixture    *f,
+                     gint64      call,
+                     const char *inspector,
+                     int         status,
+                     int         total,
+                     gboolean    fatal,
+                     gboolean    excluded,
+                     int         deduction,
+                     gint64      age)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = em_db_prepare (f->db,
                                                 "INSERT INTO evaluations (call_id, scorecard_version_id, "
                                                 "  inspector, status, total, fatal, excluded, answers, "
                                                 "  created_at, updated_at) "
-                                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', 0, 0)",
+                                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?8)",
                                                 &error);
   gint64 evaluation;
 
@@ -189,6 +190,7 @@ add_evaluation (Fixture    *f,
   sqlite3_bind_int64 (stmt, 5, (gint64) total * 100);
   sqlite3_bind_int (stmt, 6, fatal);
   sqlite3_bind_int (stmt, 7, excluded);
+  sqlite3_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC - age);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   evaluation = sqlite3_last_insert_rowid (em_db_get_handle (f->db));
 
@@ -203,6 +205,19 @@ add_evaluation (Fixture    *f,
       sqlite3_bind_int64 (item, 2, (gint64) deduction * 100);
       g_assert_cmpint (sqlite3_step (item), ==, SQLITE_DONE);
     }
+}
+
+static void
+add_evaluation (Fixture    *f,
+                gint64      call,
+                const char *inspector,
+                int         status,
+                int         total,
+                gboolean    fatal,
+                gboolean    excluded,
+                int         deduction)
+{
+  add_evaluation_aged (f, call, inspector, status, total, fatal, excluded, deduction, 0);
 }
 
 static gint64
@@ -1122,7 +1137,17 @@ test_replace_and_update (Fixture       *f,
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM sampling_plans WHERE month = '2024-03'"), ==, 1);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM sampled_calls"), ==, 5);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM audit_log WHERE entity = 'sampling_plan' "
-                                 "AND action IN ('create', 'replace')"), ==, 2);
+                                 "AND action = 'create'"), ==, 1);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM audit_log WHERE entity = 'sampling_plan' "
+                                 "AND action = 'replace'"), ==, 1);
+
+  /* An evaluation from before the draw is not work on the plan. */
+  calls = list (f, plan);
+  add_evaluation_aged (f, ((EmSampledCall *) g_ptr_array_index (calls, 1))->call_id, "王五", 2, 100,
+                       FALSE, FALSE, 0, 3600);
+  g_clear_pointer (&plan, em_sampling_plan_free);
+  plan = create (f, "2024-03", 8, NULL, inspectors);
+  g_clear_pointer (&calls, g_ptr_array_unref);
 
   /* A draft on one of its calls: the plan is in progress. */
   calls = list (f, plan);
@@ -1412,7 +1437,7 @@ test_cli (Fixture       *f,
   add_evaluation (f, ((EmSampledCall *) g_ptr_array_index (calls, 3))->call_id, "张三", 1, 90,
                   FALSE, FALSE, 10);
   EXPECT (1, "--month", "2024-03", "--seed", "5");
-  g_assert_nonnull (strstr (err, "evaluation"));
+  g_assert_nonnull (strstr (err, "evaluated"));
   g_assert_cmpstr (out2, ==, "");
   EXPECT (0, "--month", "2024-03", "--update", "--with-inspector");
   g_assert_nonnull (strstr (out2, "neighbour\t\n"));

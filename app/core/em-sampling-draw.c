@@ -10,8 +10,9 @@
 #include "em-random.h"
 #include "em-sampling-private.h"
 
-/* The sampling rules of seed 003, 客服中心质检规范 (二)质检方法 (the seed's
- * copy is character-scrambled; read 量检 as 质检, 抽与 as 抽取, 矮于 as 低于):
+/* The sampling rules of seed 003, 客服中心质检规范 (二)质检方法 (line 838 of
+ * the seed, whose copy is character-scrambled: read 量检 as 质检, 接绝 as
+ * 接续, 抽与 as 抽取, 已达标 as 未达标, 矮于 as 低于, 谦分 as 满分):
  *
  *   1、按每个客服代表上月接续话单总量为依据，当月抽取1%的电话进行抽样。
  *   2、对20秒接通率未达标时段质检通话时长超过200秒的话单 …
@@ -131,7 +132,7 @@ agent_of_row (Drawing      *d,
   agent.id = agent_id;
   agent.code = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
   g_array_append_val (d->draw->agents, agent);
-  g_hash_table_insert (agents_by_id, &agent_at (d, d->draw->agents->len - 1)->id,
+  g_hash_table_insert (agents_by_id, g_memdup2 (&agent_id, sizeof agent_id),
                        GUINT_TO_POINTER (d->draw->agents->len));
 
   return d->draw->agents->len - 1;
@@ -213,7 +214,7 @@ static gboolean
 load_calls (Drawing  *d,
             GError  **error)
 {
-  g_autoptr(GHashTable) agents_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) agents_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -604,7 +605,7 @@ mark_neighbours_of (Drawing *d,
     call_at (d, index + 1)->reasons |= EM_SAMPLING_REASON_NEIGHBOUR;
 }
 
-/* Rule 4: a problem is a submitted or finalised, not excluded evaluation of
+/* Rule 4, "该录音前后录音": a problem is a submitted or finalised, not excluded evaluation of
  * one of the month's calls that lost points: a fatal error, an item with a
  * deduction or a triggered fatal item, or a total below the maximum.  Its
  * neighbours are the same agent's calls just before and after it by start

@@ -12,8 +12,8 @@
 /* Storing sampling plans.  The rules are in em-sampling-draw.c.
  *
  * One plan per month.  Drawing a month again replaces its plan in one
- * transaction — unless any call of the plan already has an evaluation
- * (a draft counts: someone is working on it).  Then the plan can only be
+ * transaction — unless a call of the plan has been evaluated since the
+ * draw (a draft counts: someone is working on it).  Then the plan can only be
  * updated: its calls, reasons and inspectors stay, and the calls the
  * targeted rules select now (short, slow half-hour, and above all the
  * neighbours of problems found since) are added, each to the inspector
@@ -386,7 +386,10 @@ step_done (EmDb          *db,
   return TRUE;
 }
 
-/* How many calls of the month's plan have any evaluation. */
+/* How many calls of the month's plan have an evaluation written or changed
+ * since the plan was drawn: work done on the plan.  An evaluation from
+ * before the draw (an ad-hoc one) stays with its call whatever the plan.
+ */
 static gboolean
 count_evaluated (EmDb        *db,
                  const char  *month,
@@ -400,7 +403,8 @@ count_evaluated (EmDb        *db,
                         "SELECT count(DISTINCT s.call_id) FROM sampled_calls s "
                         "JOIN sampling_plans p ON p.id = s.plan_id "
                         "WHERE p.month = ?1 "
-                        "  AND EXISTS (SELECT 1 FROM evaluations e WHERE e.call_id = s.call_id)",
+                        "  AND EXISTS (SELECT 1 FROM evaluations e WHERE e.call_id = s.call_id "
+                        "              AND e.updated_at >= p.created_at)",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -576,9 +580,9 @@ create_in_transaction (EmDb                  *db,
       g_set_error (error, EM_ERROR, EM_ERROR_READ_ONLY,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "The sampling plan for %s cannot be drawn again: %u of its calls "
-                                "already has an evaluation. Update the plan instead.",
+                                "has been evaluated since it was drawn. Update the plan instead.",
                                 "The sampling plan for %s cannot be drawn again: %u of its calls "
-                                "already have evaluations. Update the plan instead.",
+                                "have been evaluated since it was drawn. Update the plan instead.",
                                 (gulong) n_evaluated),
                    month, (guint) n_evaluated);
       return FALSE;
@@ -647,7 +651,10 @@ em_sampling_plan_create (EmDb                   *db,
       return NULL;
     }
   if (rules == NULL)
-    em_sampling_rules_init (&defaults), rules = &defaults;
+    {
+      em_sampling_rules_init (&defaults);
+      rules = &defaults;
+    }
   if (!em_sampling_rules_check (rules, error))
     return NULL;
 
@@ -720,7 +727,10 @@ least_loaded (const EmSamplingPlan *plan,
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (load, plan->inspectors[i]));
 
       if (n < best_load)
-        best = plan->inspectors[i], best_load = n;
+        {
+          best = plan->inspectors[i];
+          best_load = n;
+        }
     }
 
   if (best != NULL)
