@@ -107,8 +107,8 @@ bad:
 }
 
 static gboolean
-strv_contains_utf8 (GPtrArray  *names,
-                    const char *name)
+names_contain (GPtrArray  *names,
+               const char *name)
 {
   for (guint i = 0; i < names->len; i++)
     if (g_str_equal (g_ptr_array_index (names, i), name))
@@ -133,7 +133,7 @@ em_sampling_parse_inspectors (const char *text)
     {
       char *name = g_strstrip (parts[i]);
 
-      if (*name != '\0' && g_utf8_validate (name, -1, NULL) && !strv_contains_utf8 (names, name))
+      if (*name != '\0' && g_utf8_validate (name, -1, NULL) && !names_contain (names, name))
         g_ptr_array_add (names, g_strdup (name));
     }
   g_ptr_array_add (names, NULL);
