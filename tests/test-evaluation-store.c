@@ -597,6 +597,32 @@ test_import_shipped (Fixture       *f,
                                  "AND title = '热线通话质检评分表'"), ==, 1);
 }
 
+/* An autosave that changes nothing needs no write lock, so it succeeds
+ * while another program holds it (taking the lock would fail with
+ * EM_ERROR_DATABASE_LOCKED once the busy timeout ran out).
+ */
+static void
+test_unchanged_save_needs_no_lock (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmDb) other = NULL;
+  g_autoptr(EmEvaluation) evaluation = NULL;
+  gint64 id = create (f, import (f, f->v1, TRUE), "[Item:capped.check]\nResult=fail\n");
+
+  evaluation = em_evaluation_store_load (f->store, id, &error);
+  g_assert_no_error (error);
+
+  other = em_db_open (em_db_get_path (f->db), &error);
+  g_assert_no_error (error);
+  g_assert_true (em_db_begin (other, &error));
+
+  g_assert_true (em_evaluation_store_save (f->store, id, em_evaluation_get_answers (evaluation), "李娜", &error));
+  g_assert_no_error (error);
+
+  em_db_rollback (other);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -621,6 +647,7 @@ main (int    argc,
   ADD ("change-version", test_change_version);
   ADD ("discard-and-find", test_discard_and_find);
   ADD ("import-shipped", test_import_shipped);
+  ADD ("unchanged-save-needs-no-lock", test_unchanged_save_needs_no_lock);
 
 #undef ADD
 

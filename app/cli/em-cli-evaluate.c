@@ -69,8 +69,8 @@ store_evaluation (EmEvaluationStore  *store,
   if (id > 0 && status == EM_EVALUATION_FINALISED)
     {
       g_set_error (error, EM_ERROR, EM_ERROR_READ_ONLY,
-                   _("Evaluation %" G_GINT64_FORMAT " of call “%s” by %s is finalised and read-only."),
-                   id, options->call, options->inspector);
+                   _("Evaluation %lld of call “%s” by %s is finalised and read-only."),
+                   (long long) id, options->call, options->inspector);
       return 0;
     }
 

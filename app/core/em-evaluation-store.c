@@ -171,7 +171,7 @@ read_row (EmEvaluationStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, EM_ERROR, EM_ERROR_NOT_FOUND,
-                   _("There is no evaluation %" G_GINT64_FORMAT "."), id);
+                   _("There is no evaluation %lld."), (long long) id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -206,8 +206,8 @@ parse_stored_answers (gint64       id,
 
   if (!(answers = em_answers_new_from_data (text, -1, name, &local_error)))
     g_set_error (error, EM_ERROR, EM_ERROR_DATABASE_CORRUPT,
-                 _("The stored answers of evaluation %" G_GINT64_FORMAT " can no longer be read:\n%s"),
-                 id, local_error->message);
+                 _("The stored answers of evaluation %lld can no longer be read:\n%s"),
+                 (long long) id, local_error->message);
 
   return answers;
 }
@@ -220,8 +220,8 @@ check_writable (const EmEvaluationRow  *row,
     return TRUE;
 
   g_set_error (error, EM_ERROR, EM_ERROR_READ_ONLY,
-               _("Evaluation %" G_GINT64_FORMAT " is finalised and read-only; "
-                 "only an appeal can change it."), row->id);
+               _("Evaluation %lld is finalised and read-only; "
+                 "only an appeal can change it."), (long long) row->id);
   return FALSE;
 }
 
@@ -540,7 +540,7 @@ check_call_exists (EmEvaluationStore  *self,
   if (rc != SQLITE_DONE)
     return em_db_set_error (self->db, error, rc, "reading calls");
 
-  g_set_error (error, EM_ERROR, EM_ERROR_NOT_FOUND, _("There is no call %" G_GINT64_FORMAT "."), call_id);
+  g_set_error (error, EM_ERROR, EM_ERROR_NOT_FOUND, _("There is no call %lld."), (long long) call_id);
   return FALSE;
 }
 
@@ -670,16 +670,27 @@ em_evaluation_store_save (EmEvaluationStore  *self,
   g_return_val_if_fail (EM_IS_EVALUATION_STORE (self), FALSE);
   g_return_val_if_fail (EM_IS_ANSWERS (answers), FALSE);
 
+  /* Most autosaves change nothing: find that out without taking the
+   * write lock, which another program may be holding.
+   */
+  text = em_answers_to_data (answers, NULL);
+  if (!read_row (self, evaluation_id, &row, &stored, error) ||
+      !check_writable (&row, error))
+    return FALSE;
+
+  if (g_str_equal (text, stored))
+    return TRUE;
+
+  /* Read again under the lock: it may have changed meanwhile. */
+  row_clear (&row);
+  g_clear_pointer (&stored, g_free);
   if (!em_txn_begin (&txn, self->db, error) ||
       !read_row (self, evaluation_id, &row, &stored, error) ||
       !check_writable (&row, error))
     return FALSE;
 
-  text = em_answers_to_data (answers, NULL);
-  if (g_str_equal (text, stored))
-    return em_txn_commit (&txn, error);
-
-  if (!rescore (self, &row, stored, row.version_id, answers, actor, "update", NULL, error))
+  if (!g_str_equal (text, stored) &&
+      !rescore (self, &row, stored, row.version_id, answers, actor, "update", NULL, error))
     return FALSE;
 
   return em_txn_commit (&txn, error);
@@ -858,8 +869,8 @@ em_evaluation_store_amend (EmEvaluationStore  *self,
   if (row.status != EM_EVALUATION_FINALISED)
     {
       g_set_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT,
-                   _("Evaluation %" G_GINT64_FORMAT " is not finalised; save it instead of amending it."),
-                   evaluation_id);
+                   _("Evaluation %lld is not finalised; save it instead of amending it."),
+                   (long long) evaluation_id);
       return FALSE;
     }
 
@@ -895,8 +906,8 @@ em_evaluation_store_discard (EmEvaluationStore  *self,
   if (row.status != EM_EVALUATION_DRAFT)
     {
       g_set_error (error, EM_ERROR, EM_ERROR_READ_ONLY,
-                   _("Evaluation %" G_GINT64_FORMAT " was submitted and cannot be discarded."),
-                   evaluation_id);
+                   _("Evaluation %lld was submitted and cannot be discarded."),
+                   (long long) evaluation_id);
       return FALSE;
     }
 
@@ -938,8 +949,8 @@ em_evaluation_store_load (EmEvaluationStore  *self,
   if (!(result = em_score_result_new (scorecard, answers, EM_ANSWERS_CHECK_DRAFT, NULL, &local_error)))
     {
       g_set_error (error, EM_ERROR, EM_ERROR_DATABASE_CORRUPT,
-                   _("The stored answers of evaluation %" G_GINT64_FORMAT " no longer fit its scorecard:\n%s"),
-                   row.id, local_error->message);
+                   _("The stored answers of evaluation %lld no longer fit its scorecard:\n%s"),
+                   (long long) row.id, local_error->message);
       return NULL;
     }
 

@@ -280,7 +280,7 @@ em_scorecard_store_get_info (EmDb                    *db,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, EM_ERROR, EM_ERROR_NOT_FOUND,
-                   _("There is no scorecard revision %" G_GINT64_FORMAT " in the database."), version_id);
+                   _("There is no scorecard revision %lld in the database."), (long long) version_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -370,7 +370,7 @@ em_scorecard_store_load_version (EmDb        *db,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, EM_ERROR, EM_ERROR_NOT_FOUND,
-                   _("There is no scorecard revision %" G_GINT64_FORMAT " in the database."), version_id);
+                   _("There is no scorecard revision %lld in the database."), (long long) version_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -409,7 +409,7 @@ em_scorecard_store_freeze (EmDb     *db,
   if (sqlite3_changes (em_db_get_handle (db)) == 0)
     {
       g_set_error (error, EM_ERROR, EM_ERROR_NOT_FOUND,
-                   _("There is no scorecard revision %" G_GINT64_FORMAT " in the database."), version_id);
+                   _("There is no scorecard revision %lld in the database."), (long long) version_id);
       return FALSE;
     }
 
@@ -493,7 +493,7 @@ em_scorecard_store_replace_version (EmDb         *db,
   if (twin > 0 && twin != info->revision)
     {
       g_set_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT,
-                   _("This text is already revision %" G_GINT64_FORMAT " of “%s”."), twin, info->key);
+                   _("This text is already revision %lld of “%s”."), (long long) twin, info->key);
       return FALSE;
     }
 
