@@ -323,6 +323,41 @@ test_kind_mismatch (void)
                    "A: [Item:base.bonus] Triggered: does not apply to a bonus item");
 }
 
+/* Damaged answers files are reported, never crash. */
+static void
+test_garbage (void)
+{
+  g_autoptr(EmScorecard) scorecard = fixture_scorecard ();
+  g_autofree char *path = em_test_fixture ("scoring/all-kinds-full.answers");
+  g_autofree char *original = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240602);
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &original, &length, NULL));
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *copy = g_memdup2 (original, length);
+      g_autoptr(GPtrArray) problems = em_problems_new ();
+      g_autoptr(EmAnswers) answers = NULL;
+      g_autoptr(EmScoreResult) result = NULL;
+      guint n_flips = g_rand_int_range (rand, 1, 4);
+
+      for (guint j = 0; j < n_flips; j++)
+        copy[g_rand_int_range (rand, 0, length)] = (char) g_rand_int_range (rand, 0, 256);
+
+      answers = em_answers_parse (copy, length, problems);
+      g_assert_true ((answers != NULL) != (problems->len > 0));
+      if (answers != NULL)
+        {
+          result = em_score_result_compute (scorecard, answers, EM_ANSWERS_CHECK_DRAFT, problems);
+          g_assert_true ((result != NULL) != (problems->len > 0));
+          if (result != NULL)
+            g_assert_cmpint (em_score_result_get_total (result), <=, EM_POINTS (105));
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -342,6 +377,7 @@ main (int    argc,
   g_test_add_func ("/answers/problem/other-scorecard", test_other_scorecard);
   g_test_add_func ("/answers/problem/more", test_more_problems);
   g_test_add_func ("/answers/problem/kind-mismatch", test_kind_mismatch);
+  g_test_add_func ("/answers/garbage", test_garbage);
 
   return g_test_run ();
 }

@@ -265,13 +265,24 @@ test_unused_revision_editable (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(EmScorecard) v3 = changed_scorecard ("Points=18", "Points=16");
   g_autoptr(EmScorecard) loaded = NULL;
+  g_autoptr(EmScorecard) before = NULL;
+  g_autoptr(EmScorecard) after = NULL;
   gint64 v1 = import (f, f->v1, TRUE);
+
+  before = em_evaluation_store_get_scorecard (f->store, v1, &error);
+  g_assert_cmpint (em_scorecard_item_get_points (em_scorecard_lookup_item (before, "graded.quality")), ==,
+                   EM_POINTS (18));
 
   g_assert_true (em_scorecard_store_replace_version (f->db, v1, v3, "组长", &error));
   g_assert_no_error (error);
   loaded = em_scorecard_store_load_version (f->db, v1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (em_scorecard_item_get_points (em_scorecard_lookup_item (loaded, "graded.quality")), ==,
+                   EM_POINTS (16));
+
+  /* The store does not keep an unfrozen revision it read before. */
+  after = em_evaluation_store_get_scorecard (f->store, v1, &error);
+  g_assert_cmpint (em_scorecard_item_get_points (em_scorecard_lookup_item (after, "graded.quality")), ==,
                    EM_POINTS (16));
 
   g_assert_true (em_scorecard_store_delete_version (f->db, v1, "组长", &error));

@@ -402,6 +402,35 @@ test_shipped_translated (void)
     }
 }
 
+/* Damaged files of every sort are reported, never crash, and never give
+ * a scorecard together with problems.
+ */
+static void
+test_garbage (void)
+{
+  g_autofree char *path = em_test_fixture ("scoring/all-kinds.scorecard");
+  g_autofree char *original = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240601);
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &original, &length, NULL));
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *copy = g_memdup2 (original, length);
+      g_autoptr(GPtrArray) problems = em_problems_new ();
+      g_autoptr(EmScorecard) scorecard = NULL;
+      gsize cut = g_rand_int_range (rand, 0, length + 1);
+      guint n_flips = g_rand_int_range (rand, 0, 4);
+
+      for (guint j = 0; j < n_flips; j++)
+        copy[g_rand_int_range (rand, 0, length)] = (char) g_rand_int_range (rand, 0, 256);
+
+      scorecard = em_scorecard_parse (copy, i % 3 == 0 ? cut : length, problems);
+      g_assert_true ((scorecard != NULL) != (problems->len > 0));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -419,6 +448,7 @@ main (int    argc,
   g_test_add_func ("/scorecard/problem/file-level", test_file_level_problems);
   g_test_add_func ("/scorecard/lenient-syntax", test_lenient_syntax);
   g_test_add_func ("/scorecard/error-message", test_error_message);
+  g_test_add_func ("/scorecard/garbage", test_garbage);
   g_test_add_func ("/scorecard/shipped", test_shipped);
   g_test_add_func ("/scorecard/shipped-translated", test_shipped_translated);
 

@@ -122,12 +122,16 @@ em_evaluation_store_get_db (EmEvaluationStore *self)
   return self->db;
 }
 
-/* Returns: (transfer full): the scorecard of a stored revision, read once */
+/* Returns: (transfer full): the scorecard of a stored revision.  Frozen
+ * revisions never change, so they are read once and kept; an unused one
+ * may still be edited and is read each time.
+ */
 EmScorecard *
 em_evaluation_store_get_scorecard (EmEvaluationStore  *self,
                                    gint64              version_id,
                                    GError            **error)
 {
+  g_autoptr(EmScorecardVersionInfo) info = NULL;
   EmScorecard *scorecard;
 
   g_return_val_if_fail (EM_IS_EVALUATION_STORE (self), NULL);
@@ -135,11 +139,13 @@ em_evaluation_store_get_scorecard (EmEvaluationStore  *self,
   if ((scorecard = g_hash_table_lookup (self->scorecards, &version_id)))
     return g_object_ref (scorecard);
 
-  if (!(scorecard = em_scorecard_store_load_version (self->db, version_id, error)))
+  if (!em_scorecard_store_get_info (self->db, version_id, &info, error) ||
+      !(scorecard = em_scorecard_store_load_version (self->db, version_id, error)))
     return NULL;
 
-  g_hash_table_insert (self->scorecards, g_memdup2 (&version_id, sizeof version_id),
-                       g_object_ref (scorecard));
+  if (info->frozen)
+    g_hash_table_insert (self->scorecards, g_memdup2 (&version_id, sizeof version_id),
+                         g_object_ref (scorecard));
   return scorecard;
 }
 

@@ -91,6 +91,17 @@ typedef struct
   gboolean            skipping;   /* inside a broken or repeated group */
 } Scan;
 
+static gboolean
+has_control_chars (const char *start,
+                   const char *end)
+{
+  for (const char *p = start; p < end; p++)
+    if (g_ascii_iscntrl (*p))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The problem just added was found on @lineno. */
 static void
 tag_line (EmKeyReader *self,
@@ -121,7 +132,7 @@ scan_group (Scan       *scan,
     rest++;
 
   if (close == NULL || close == line + 1 || (*rest != '\0' && *rest != '#') ||
-      memchr (line + 1, '[', close - line - 1) != NULL)
+      memchr (line + 1, '[', close - line - 1) != NULL || has_control_chars (line + 1, close))
     {
       em_problems_add (self->problems, NULL, NULL,
                        _("line %u: “%s” is not a valid [group] header"), lineno, line);
