@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "em-item-answer.h"
