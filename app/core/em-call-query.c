@@ -334,9 +334,16 @@ build_search (const EmCallQuery *self,
   guint text = add_bind (binds, g_variant_new_string (pattern));
   GString *condition = g_string_new (NULL);
 
+  /* Text that looks like a phone number (digits and the usual
+   * separators) is also looked for among the callers, by its digits. */
   for (const char *p = self->search; *p; p++)
     if (g_ascii_isdigit (*p))
       g_string_append_c (digits, *p);
+    else if (strchr (" -+()", *p) == NULL)
+      {
+        g_string_truncate (digits, 0);
+        break;
+      }
 
   g_string_append_printf (condition,
                           "(c.external_id LIKE ?%u ESCAPE '\\' OR c.agent_id IN "

@@ -45,8 +45,10 @@ void             em_call_query_free                (EmCallQuery       *self);
 gboolean         em_call_query_equal               (const EmCallQuery *a,
                                                     const EmCallQuery *b);
 
-/* Matches part of the call id, the agent's 工号 or name, or (three or
- * more digits) part of the caller's number.  NULL or "" matches all.
+/* Matches part of the call id, the agent's 工号 or name, or, when the
+ * text looks like a phone number (three or more digits, with only
+ * spaces, '-', '+' or parentheses besides), part of the caller's number.
+ * NULL or "" matches all.
  */
 void             em_call_query_set_search          (EmCallQuery       *self,
                                                     const char        *text);
