@@ -140,6 +140,25 @@ _em_call_new_from_stmt (sqlite3_stmt *stmt)
   return self;
 }
 
+static EmCall *
+lookup (EmDb         *db,
+        sqlite3_stmt *stmt,
+        const char   *what,
+        GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return _em_call_new_from_stmt (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, EM_ERROR, EM_ERROR_NOT_FOUND, _("There is no call “%s”."), what);
+  else
+    em_db_set_error (db, error, rc, "reading a call");
+
+  return NULL;
+}
+
 /**
  * em_call_lookup:
  * @external_id: the call platform's call id
@@ -152,7 +171,6 @@ em_call_lookup (EmDb        *db,
                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (EM_IS_DB (db), NULL);
   g_return_val_if_fail (external_id != NULL, NULL);
@@ -164,17 +182,33 @@ em_call_lookup (EmDb        *db,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return _em_call_new_from_stmt (stmt);
+  return lookup (db, stmt, external_id, error);
+}
 
-  if (rc == SQLITE_DONE)
-    g_set_error (error, EM_ERROR, EM_ERROR_NOT_FOUND,
-                 _("There is no call “%s”."), external_id);
-  else
-    em_db_set_error (db, error, rc, "reading a call");
+/**
+ * em_call_lookup_by_id:
+ * @id: the call's row id (calls.id)
+ *
+ * Returns: (transfer full): the call, or %NULL with %EM_ERROR_NOT_FOUND
+ */
+EmCall *
+em_call_lookup_by_id (EmDb    *db,
+                      gint64   id,
+                      GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *what = NULL;
 
-  return NULL;
+  g_return_val_if_fail (EM_IS_DB (db), NULL);
+
+  if (!(stmt = em_db_prepare (db,
+                              "SELECT " EM_CALL_COLUMNS " FROM " EM_CALL_FROM " WHERE c.id = ?1",
+                              error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  what = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+  return lookup (db, stmt, what, error);
 }
 
 /* "mm:ss", or "h:mm:ss" from an hour on; "" for unknown (negative). */

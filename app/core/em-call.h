@@ -40,6 +40,9 @@ G_DECLARE_FINAL_TYPE (EmCall, em_call, EM, CALL, GObject)
 EmCall           *em_call_lookup                (EmDb        *db,
                                                  const char  *external_id,
                                                  GError     **error);
+EmCall           *em_call_lookup_by_id          (EmDb        *db,
+                                                 gint64       id,
+                                                 GError     **error);
 
 gint64            em_call_get_id                (EmCall      *self);
 const char       *em_call_get_external_id       (EmCall      *self);
