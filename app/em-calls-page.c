@@ -256,7 +256,8 @@ on_sorter_changed (EmCallsPage      *self,
   EmCallSort sort = EM_CALL_SORT_STARTED_AT;
   gboolean descending = TRUE;
 
-  if (self->model == NULL)
+  /* The columns leave the column view as the page is disposed. */
+  if (self->model == NULL || self->column_view == NULL)
     return;
 
   /* No header sorts: back to the default, newest first. */
@@ -473,6 +474,8 @@ em_calls_page_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
 
+  /* AdwBin unparents its child itself: let it, then clear the pointers. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), EM_TYPE_CALLS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
