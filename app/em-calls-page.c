@@ -337,7 +337,7 @@ update_state (EmCallsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "calls");
   gtk_stack_set_visible_child_name (self->results_stack, n_items > 0 ? "list" : "no-results");
 
-  count = g_strdup_printf (ngettext ("%u call", "%u calls", n_items), n_items);
+  count = g_strdup_printf (ngettext ("%'u call", "%'u calls", n_items), n_items);
   gtk_label_set_text (self->count_label, count);
 }
 
