@@ -47,12 +47,16 @@ run_demo (const char *path,
           char      **out_stdout)
 {
   const char *args[] = { "demo", "--db", path, "--end-month", "2024-06", NULL };
+  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   EmDb *db;
 
-  g_assert_cmpint (em_test_run_cli (args, out_stdout, &err), ==, 0);
+  /* Captured even when not looked at: it must not mix with the TAP output. */
+  g_assert_cmpint (em_test_run_cli (args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
+  if (out_stdout != NULL)
+    *out_stdout = g_steal_pointer (&out);
 
   db = em_db_open (path, &error);
   g_assert_no_error (error);
@@ -173,12 +177,14 @@ test_cli_demo_refuses (void)
   g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
   const char *bad_month[] = { "demo", "--db", path, "--end-month", "2024-13", NULL };
   const char *again[] = { "demo", "--db", path, "--end-month", "2024-05", NULL };
+  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(EmDb) db = NULL;
 
-  g_assert_cmpint (em_test_run_cli (bad_month, NULL, &err), ==, 2);
+  g_assert_cmpint (em_test_run_cli (bad_month, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "2024-13"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_pointer (&err, g_free);
@@ -187,7 +193,9 @@ test_cli_demo_refuses (void)
   before = dump_calls (db);
 
   /* A database with calls is not mixed with demo data. */
-  g_assert_cmpint (em_test_run_cli (again, NULL, &err), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (em_test_run_cli (again, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "already has"));
   after = dump_calls (db);
   g_assert_true (g_str_equal (before, after));
