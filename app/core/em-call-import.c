@@ -62,9 +62,9 @@ on_row (int c, void *user_data)
   Reader *r = user_data;
 
   g_ptr_array_add (r->fields, NULL);
+  /* Stealing leaves r->fields empty and ready for the next row. */
   g_ptr_array_add (r->rows, g_ptr_array_steal (r->fields, NULL));
   g_array_append_val (r->lines, r->row_line);
-  r->fields = g_ptr_array_new ();
 }
 
 static void
