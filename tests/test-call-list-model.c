@@ -515,6 +515,17 @@ test_items_changed (Fixture       *f,
   g_assert_cmpuint (g_array_index (log, guint, 4), ==, N_CALLS + 50);
   g_assert_cmpuint (g_array_index (log, guint, 5), ==, n_outbound);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_outbound);
+
+  /* A sort done once into a temporary table is done again on refresh. */
+  em_call_query_set_sort (query, EM_CALL_SORT_TEAM, TRUE);
+  g_assert_true (em_call_list_model_set_query (model, query, &error));
+  g_assert_cmpstr (em_call_get_team (item (model, 0)), ==, "二组");
+  insert_calls (other, N_CALLS + 50, 4);
+  g_assert_true (em_call_list_model_refresh (model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 12);
+  g_assert_cmpuint (g_array_index (log, guint, 11), ==, n_outbound + 1);   /* call 1052 */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_outbound + 1);
 }
 
 static void

@@ -220,6 +220,8 @@ read_page (EmCallListModel *self,
   sqlite3_bind_int64 (self->page_stmt, self->binds->len + 1, (gint64) index * PAGE_SIZE);
   while ((rc = sqlite3_step (self->page_stmt)) == SQLITE_ROW)
     g_ptr_array_add (page->calls, _em_call_new_from_stmt (self->page_stmt));
+  /* Idle statements hold no lock: the temporary table can be remade. */
+  sqlite3_reset (self->page_stmt);
 
   /* A failed read leaves a short page: the list shows empty rows rather
    * than crash, and the next refresh() reports the error to the user.
