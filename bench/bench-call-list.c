@@ -188,6 +188,50 @@ static const struct {
     "c.started_at DESC, c.id DESC" },
 };
 
+/* A search is a scan (LIKE '%…%' uses no index): what typing in the
+ * search entry costs, against the shell counting the same matches with
+ * the same conditions.
+ */
+static void
+time_searches (EmDb       *db,
+               const char *path)
+{
+  static const struct { const char *text; const char *where; } searches[] = {
+    { "HL0099999", "c.external_id LIKE '%HL0099999%' OR c.agent_id IN (SELECT id FROM agents "
+                   "WHERE code LIKE '%HL0099999%' OR name LIKE '%HL0099999%')" },
+    { "坐席12", "c.external_id LIKE '%坐席12%' OR c.agent_id IN (SELECT id FROM agents "
+                "WHERE code LIKE '%坐席12%' OR name LIKE '%坐席12%')" },
+    { "138 0013", "c.external_id LIKE '%138 0013%' OR c.agent_id IN (SELECT id FROM agents "
+                  "WHERE code LIKE '%138 0013%' OR name LIKE '%138 0013%') OR c.caller LIKE '%1380013%'" },
+  };
+
+  printf ("\n%-13s %9s %9s %7s %9s\n", "search", "open ms", "sqlite3", "ratio", "page 0 ms");
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM calls c WHERE %s", searches[i].where);
+      double open_ms = G_MAXDOUBLE, first_ms = G_MAXDOUBLE, peer;
+
+      for (int run = 0; run < 3; run++)
+        {
+          g_autoptr(EmCallQuery) query = em_call_query_new ();
+          g_autoptr(EmCallListModel) model = em_call_list_model_new (db);
+          g_autoptr(GObject) first = NULL;
+          double t0, t1, t2;
+
+          em_call_query_set_search (query, searches[i].text);
+          t0 = now_ms ();
+          em_call_list_model_set_query (model, query, NULL);
+          t1 = now_ms ();
+          first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+          t2 = now_ms ();
+          open_ms = MIN (open_ms, t1 - t0);
+          first_ms = MIN (first_ms, t2 - t1);
+        }
+      peer = time_sqlite3_cli (path, sql);
+      printf ("%-13s %9.1f %9.1f %7.2f %9.2f\n", searches[i].text, open_ms, peer, open_ms / peer, first_ms);
+    }
+}
+
 #define BARE_SELECT \
   "SELECT c.*, a.code, a.name, t.name FROM calls c JOIN agents a ON a.id = c.agent_id " \
   "LEFT JOIN teams t ON t.id = a.team_id "
@@ -231,6 +275,8 @@ main (int    argc,
               deep_ms, peer_deep, deep_ms / peer_deep);
       fflush (stdout);
     }
+
+  time_searches (db, path);
 
   return 0;
 }
