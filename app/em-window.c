@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "em-calls-page.h"
 #include "em-window.h"
 
 struct _EmWindow
@@ -17,6 +18,7 @@ struct _EmWindow
   AdwViewStack         *view_stack;
   GtkStack             *main_stack;
   AdwStatusPage        *database_error_page;
+  EmCallsPage          *calls_page;
 };
 
 G_DEFINE_FINAL_TYPE (EmWindow, em_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,6 +92,16 @@ em_window_show_error (EmWindow     *self,
 }
 
 static void
+em_window_constructed (GObject *object)
+{
+  EmWindow *self = (EmWindow *) object;
+
+  G_OBJECT_CLASS (em_window_parent_class)->constructed (object);
+
+  em_calls_page_set_db (self->calls_page, self->db);
+}
+
+static void
 em_window_dispose (GObject *object)
 {
   EmWindow *self = (EmWindow *) object;
@@ -144,6 +156,7 @@ em_window_class_init (EmWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = em_window_constructed;
   object_class->dispose = em_window_dispose;
   object_class->get_property = em_window_get_property;
   object_class->set_property = em_window_set_property;
@@ -155,11 +168,14 @@ em_window_class_init (EmWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (EM_TYPE_CALLS_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/earmark/Earmark/ui/em-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, database_error_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, calls_page);
 }
 
 static void

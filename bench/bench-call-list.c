@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-call-list"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "em-call-list-model.h"
+
+/* How the Calls page's model behaves on a million calls: for each sort,
+ * the time to open the list (count, and for the two sorts no index
+ * serves, the one-off sort), to read the first page, and to read the page
+ * at offset 999,800 (dragging the scrollbar to the end).
+ *
+ * The peer is the sqlite3 command-line shell running the bare query a
+ * list would use without the model — SELECT the page's columns with
+ * their joins, ORDER BY the sort, LIMIT 200 OFFSET n — and its
+ * count(*), timed by its own ".timer on".  Ratios are model / sqlite3:
+ * below 1 the model is faster.  "open" is what the model does before it
+ * can answer get_n_items(): the count, and for the two sorts no index
+ * serves, the one-off sort into a temporary table.
+ *
+ *   bench-call-list [DB]   (default /tmp/earmark-bench-calls.db, made
+ *                           once with 1,000,000 calls if missing)
+ */
+
+#define N_CALLS 1000000
+#define N_AGENTS 200
+#define DEEP_OFFSET 999800
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static void
+make_database (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmDb) db = em_db_open (path, &error);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  static const char * const queues[] = { "咨询", "投诉", "求助", "建议" };
+  gint64 teams[3];
+  gint64 agents[N_AGENTS];
+  double start = now_ms ();
+  GRand *rand = g_rand_new_with_seed (12345);
+
+  if (db == NULL)
+    g_error ("%s", error->message);
+
+  fprintf (stderr, "Creating %s with %d calls…\n", path, N_CALLS);
+  em_db_begin (db, NULL);
+  teams[0] = em_db_ensure_team (db, "热线一组", NULL);
+  teams[1] = em_db_ensure_team (db, "热线二组", NULL);
+  teams[2] = em_db_ensure_team (db, "热线三组", NULL);
+  for (int i = 0; i < N_AGENTS; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("%04d", 1000 + i);
+      g_autofree char *name = g_strdup_printf ("坐席%d", i);
+      agents[i] = em_db_ensure_agent (db, code, name, teams[i % 3], NULL);
+    }
+
+  insert = em_db_prepare (db,
+                          "INSERT INTO calls (external_id, agent_id, started_at, utc_offset, duration_s, "
+                          "wait_s, direction, caller, queue, satisfaction, resolved) "
+                          "VALUES (?1, ?2, ?3, 28800, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", NULL);
+  for (int i = 0; i < N_CALLS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("HL%08d", i);
+      g_autofree char *caller = g_strdup_printf ("13%09d", g_rand_int_range (rand, 0, 999999999));
+
+      sqlite3_reset (insert);
+      sqlite3_bind_text (insert, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (insert, 2, agents[g_rand_int_range (rand, 0, N_AGENTS)]);
+      sqlite3_bind_int64 (insert, 3, 1700000000 + (gint64) i * 16 + g_rand_int_range (rand, 0, 16));
+      sqlite3_bind_int (insert, 4, g_rand_int_range (rand, 3, 900));
+      if (i % 10)
+        sqlite3_bind_int (insert, 5, g_rand_int_range (rand, 0, 120));
+      else
+        sqlite3_bind_null (insert, 5);
+      sqlite3_bind_int (insert, 6, 1 + (i % 7 == 0));
+      sqlite3_bind_text (insert, 7, caller, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 8, queues[i % 4], -1, SQLITE_STATIC);
+      if (i % 3)
+        sqlite3_bind_int (insert, 9, g_rand_int_range (rand, 1, 6));
+      else
+        sqlite3_bind_null (insert, 9);
+      sqlite3_bind_int (insert, 10, i % 5 != 0);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        g_error ("insert failed: %s", sqlite3_errmsg (em_db_get_handle (db)));
+    }
+  if (!em_db_commit (db, &error))
+    g_error ("%s", error->message);
+
+  g_rand_free (rand);
+  fprintf (stderr, "… made in %.1f s\n", (now_ms () - start) / 1000.0);
+}
+
+/* Model timings for one sort: the best of three, each on a new model. */
+static void
+time_model (EmDb       *db,
+            EmCallSort  sort,
+            gboolean    descending,
+            double     *open_ms,
+            double     *first_ms,
+            double     *deep_ms)
+{
+  *open_ms = *first_ms = *deep_ms = G_MAXDOUBLE;
+
+  for (int run = 0; run < 3; run++)
+    {
+      g_autoptr(EmCallQuery) query = em_call_query_new ();
+      g_autoptr(EmCallListModel) model = NULL;
+      g_autoptr(GObject) first = NULL;
+      g_autoptr(GObject) deep = NULL;
+      double t0, t1, t2, t3;
+
+      em_call_query_set_sort (query, sort, descending);
+      t0 = now_ms ();
+      model = em_call_list_model_new (db);
+      em_call_list_model_set_query (model, query, NULL);
+      g_assert (g_list_model_get_n_items (G_LIST_MODEL (model)) == N_CALLS);
+      t1 = now_ms ();
+      first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+      t2 = now_ms ();
+      deep = g_list_model_get_item (G_LIST_MODEL (model), DEEP_OFFSET);
+      t3 = now_ms ();
+      g_assert (first != NULL && deep != NULL);
+
+      *open_ms = MIN (*open_ms, t1 - t0);
+      *first_ms = MIN (*first_ms, t2 - t1);
+      *deep_ms = MIN (*deep_ms, t3 - t2);
+    }
+}
+
+/* The sqlite3 shell's own time for @sql, best of 3.  ".timer" prints
+ * the wall time in whole milliseconds but user and system CPU time in
+ * microseconds; with the file in the page cache a query is all CPU, so
+ * user + sys is the precise figure.
+ */
+static double
+time_sqlite3_cli (const char *path,
+                  const char *sql)
+{
+  double best = G_MAXDOUBLE;
+
+  for (int run = 0; run < 3; run++)
+    {
+      g_autofree char *script = g_strdup_printf (".timer on\n.output /dev/null\n%s;\n", sql);
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) shell = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                                       &error, "sqlite3", "-readonly", path, NULL);
+      const char *line;
+      double real, user, sys;
+
+      if (shell == NULL || !g_subprocess_communicate_utf8 (shell, script, NULL, &out, NULL, &error))
+        g_error ("sqlite3: %s", error->message);
+      if (!(line = strstr (out, "Run Time: real ")) ||
+          sscanf (line, "Run Time: real %lf user %lf sys %lf", &real, &user, &sys) != 3)
+        g_error ("sqlite3 printed no time: %s", out);
+      best = MIN (best, (user + sys) * 1000.0);
+    }
+
+  return best;
+}
+
+static const struct {
+  EmCallSort  sort;
+  const char *name;
+  const char *order_by;  /* for the bare query: what the page would ask SQLite */
+} sorts[] = {
+  { EM_CALL_SORT_STARTED_AT, "start time", "c.started_at DESC, c.id DESC" },
+  { EM_CALL_SORT_EXTERNAL_ID, "call id", "c.external_id DESC" },
+  { EM_CALL_SORT_AGENT, "agent", "a.code DESC, c.started_at DESC, c.id DESC" },
+  { EM_CALL_SORT_TEAM, "team", "t.name DESC, a.code DESC, c.started_at DESC, c.id DESC" },
+  { EM_CALL_SORT_DURATION, "duration", "c.duration_s DESC, c.started_at DESC, c.id DESC" },
+  { EM_CALL_SORT_WAIT, "wait", "c.wait_s DESC, c.started_at DESC, c.id DESC" },
+  { EM_CALL_SORT_DIRECTION, "direction", "c.direction DESC, c.started_at DESC, c.id DESC" },
+  { EM_CALL_SORT_CALLER, "caller", "c.caller DESC, c.started_at DESC, c.id DESC" },
+  { EM_CALL_SORT_QUEUE, "queue", "c.queue DESC, c.started_at DESC, c.id DESC" },
+  { EM_CALL_SORT_SATISFACTION, "satisfaction", "c.satisfaction DESC, c.started_at DESC, c.id DESC" },
+  { EM_CALL_SORT_RESOLVED, "resolved", "c.resolved DESC, c.started_at DESC, c.id DESC" },
+  { EM_CALL_SORT_EVALUATION, "evaluation",
+    "coalesce ((SELECT max (status) + 1 FROM evaluations WHERE call_id = c.id), 0) DESC, "
+    "c.started_at DESC, c.id DESC" },
+};
+
+/* A search is a scan (LIKE '%…%' uses no index): what typing in the
+ * search entry costs, against the shell counting the same matches with
+ * the same conditions.
+ */
+static void
+time_searches (EmDb       *db,
+               const char *path)
+{
+  static const struct { const char *text; const char *where; } searches[] = {
+    { "HL0099999", "c.external_id LIKE '%HL0099999%' OR c.agent_id IN (SELECT id FROM agents "
+                   "WHERE code LIKE '%HL0099999%' OR name LIKE '%HL0099999%')" },
+    { "坐席12", "c.external_id LIKE '%坐席12%' OR c.agent_id IN (SELECT id FROM agents "
+                "WHERE code LIKE '%坐席12%' OR name LIKE '%坐席12%')" },
+    { "138 0013", "c.external_id LIKE '%138 0013%' OR c.agent_id IN (SELECT id FROM agents "
+                  "WHERE code LIKE '%138 0013%' OR name LIKE '%138 0013%') OR c.caller LIKE '%1380013%'" },
+  };
+
+  printf ("\n%-13s %9s %9s %7s %9s\n", "search", "open ms", "sqlite3", "ratio", "page 0 ms");
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM calls c WHERE %s", searches[i].where);
+      double open_ms = G_MAXDOUBLE, first_ms = G_MAXDOUBLE, peer;
+
+      for (int run = 0; run < 3; run++)
+        {
+          g_autoptr(EmCallQuery) query = em_call_query_new ();
+          g_autoptr(EmCallListModel) model = em_call_list_model_new (db);
+          g_autoptr(GObject) first = NULL;
+          double t0, t1, t2;
+
+          em_call_query_set_search (query, searches[i].text);
+          t0 = now_ms ();
+          em_call_list_model_set_query (model, query, NULL);
+          t1 = now_ms ();
+          first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+          t2 = now_ms ();
+          open_ms = MIN (open_ms, t1 - t0);
+          first_ms = MIN (first_ms, t2 - t1);
+        }
+      peer = time_sqlite3_cli (path, sql);
+      printf ("%-13s %9.1f %9.1f %7.2f %9.2f\n", searches[i].text, open_ms, peer, open_ms / peer, first_ms);
+    }
+}
+
+#define BARE_SELECT \
+  "SELECT c.*, a.code, a.name, t.name FROM calls c JOIN agents a ON a.id = c.agent_id " \
+  "LEFT JOIN teams t ON t.id = a.team_id "
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *path = argc > 1 ? argv[1] : "/tmp/earmark-bench-calls.db";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmDb) db = NULL;
+  double count_ms;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    make_database (path);
+  if (!(db = em_db_open (path, &error)))
+    g_error ("%s", error->message);
+
+  count_ms = time_sqlite3_cli (path, "SELECT count(*) FROM calls");
+  printf ("Calls list model on %d calls (%s), pages of 200, best of 3.\n", N_CALLS, path);
+  printf ("Peer: the sqlite3 shell (%s) running the bare query: " BARE_SELECT
+          "ORDER BY <sort> LIMIT 200 OFFSET n; its count(*) takes %.2f ms.\n",
+          sqlite3_libversion (), count_ms);
+  printf ("Ratio = model / sqlite3 (below 1: the model is faster); open is compared with count(*).\n\n");
+  printf ("%-13s %9s %7s | %9s %9s %7s | %9s %9s %7s\n", "sort (desc)",
+          "open ms", "ratio", "page 0 ms", "sqlite3", "ratio", "deep ms", "sqlite3", "ratio");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    {
+      g_autofree char *first_sql = g_strdup_printf (BARE_SELECT "ORDER BY %s LIMIT 200", sorts[i].order_by);
+      g_autofree char *deep_sql = g_strdup_printf (BARE_SELECT "ORDER BY %s LIMIT 200 OFFSET %d",
+                                                   sorts[i].order_by, DEEP_OFFSET);
+      double open_ms, first_ms, deep_ms, peer_first, peer_deep;
+
+      time_model (db, sorts[i].sort, TRUE, &open_ms, &first_ms, &deep_ms);
+      peer_first = time_sqlite3_cli (path, first_sql);
+      peer_deep = time_sqlite3_cli (path, deep_sql);
+
+      printf ("%-13s %9.1f %7.2f | %9.2f %9.2f %7.2f | %9.1f %9.1f %7.2f\n", sorts[i].name,
+              open_ms, open_ms / count_ms, first_ms, peer_first, first_ms / peer_first,
+              deep_ms, peer_deep, deep_ms / peer_deep);
+      fflush (stdout);
+    }
+
+  time_searches (db, path);
+
+  return 0;
+}
