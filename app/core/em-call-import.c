@@ -1,0 +1,1629 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "em-call-import"
+
+#include "config.h"
+
+#include <string.h>
+#include <csv.h>
+#include <glib/gi18n.h>
+
+#include "em-call-import.h"
+#include "em-error.h"
+#include "em-text-encoding.h"
+#include "em-time.h"
+
+/* The call list is read in one streaming pass: the file goes through
+ * libcsv in fixed-size chunks, each record is checked and inserted as soon
+ * as it ends, and only the current record is kept in memory.  A first,
+ * cheap pass over the bytes decides the encoding (a GBK file may show its
+ * first Chinese character on its last line).
+ *
+ * Everything happens inside one transaction, so refusing a file is a
+ * rollback.  Rows are inserted even after a bad row has been seen: the
+ * database then tells which call ids this file has already used, which is
+ * how a call id repeated inside the file is found without keeping every id
+ * in memory.  Only the ids of rows that were *not* stored (bad rows and
+ * calls already in the database) are remembered, with their line.
+ *
+ * Line numbers are physical lines: libcsv reports every unquoted line end
+ * (CSV_REPALL_NL), and line ends inside quoted fields are counted in the
+ * field's bytes.
+ */
+
+#define READ_CHUNK_SIZE   (256 * 1024)
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 10)
+#define IMPORT_CACHE_KIB  (64 * 1024)
+#define QUOTE_MAX_CHARS   40
+
+typedef enum
+{
+  COL_CALL_ID,
+  COL_AGENT_CODE,
+  COL_AGENT_NAME,
+  COL_TEAM,
+  COL_STARTED_AT,
+  COL_DURATION,
+  COL_WAIT,
+  COL_DIRECTION,
+  COL_CALLER,
+  COL_QUEUE,
+  COL_SATISFACTION,
+  COL_RESOLVED,
+  COL_RECORDING,
+  COL_TICKET_DUE,
+  COL_TICKET_CLOSED,
+  N_COLUMNS
+} Column;
+
+typedef struct
+{
+  const char *name;
+  gboolean    required;
+  const char *aliases[4];   /* as compared: ASCII letters in lower case */
+} ColumnInfo;
+
+/* DESIGN.md §3, "Columns". */
+static const ColumnInfo column_info[N_COLUMNS] = {
+  [COL_CALL_ID]       = { "call_id",       TRUE,  { "通话编号", "呼叫id", "流水号" } },
+  [COL_AGENT_CODE]    = { "agent_code",    TRUE,  { "坐席工号", "工号" } },
+  [COL_AGENT_NAME]    = { "agent_name",    FALSE, { "坐席姓名", "姓名" } },
+  [COL_TEAM]          = { "team",          FALSE, { "班组", "团队" } },
+  [COL_STARTED_AT]    = { "started_at",    TRUE,  { "开始时间", "呼叫时间" } },
+  [COL_DURATION]      = { "duration",      TRUE,  { "通话时长" } },
+  [COL_WAIT]          = { "wait",          FALSE, { "等待时长", "振铃时长" } },
+  [COL_DIRECTION]     = { "direction",     FALSE, { "呼叫方向" } },
+  [COL_CALLER]        = { "caller",        FALSE, { "主叫号码", "客户号码" } },
+  [COL_QUEUE]         = { "queue",         FALSE, { "技能组", "队列" } },
+  [COL_SATISFACTION]  = { "satisfaction",  FALSE, { "满意度" } },
+  [COL_RESOLVED]      = { "resolved",      FALSE, { "是否解决" } },
+  [COL_RECORDING]     = { "recording",     FALSE, { "录音文件", "录音路径" } },
+  [COL_TICKET_DUE]    = { "ticket_due",    FALSE, { "工单时限" } },
+  [COL_TICKET_CLOSED] = { "ticket_closed", FALSE, { "工单完成时间" } },
+};
+
+struct _EmCallImportReport
+{
+  guint           n_imported;
+  guint           n_duplicates;
+  guint           n_skipped;
+  guint           n_rows;
+  guint           n_bad_rows;
+  gint64          import_id;
+  EmTextEncoding  encoding;
+  GArray         *problems;          /* EmCallImportProblem */
+  GPtrArray      *unknown_columns;   /* NULL-terminated */
+  GStringChunk   *strings;           /* the problems' column names */
+};
+
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  gint64  team_id;
+} AgentEntry;
+
+/* One record's values, pointing into Importer.row. */
+typedef struct
+{
+  const char *text[N_COLUMNS];
+  gsize       length[N_COLUMNS];
+  gint64      started_at;
+  gint32      utc_offset;
+  gint64      duration;
+  gint64      wait;
+  gint64      ticket_due;
+  gint64      ticket_closed;
+  int         direction;      /* 0 unknown, 1 in, 2 out */
+  int         satisfaction;   /* 0: none */
+  int         resolved;       /* -1: not given */
+  guint       present;        /* bit per column with a parsed, non-empty value */
+} CallRow;
+
+typedef struct
+{
+  EmDb                 *db;
+  sqlite3              *handle;
+  const char           *path;
+  EmCallImportFlags     flags;
+  EmCallImportReport   *report;
+  EmTextDecoder        *decoder;
+  EmZone               *zone;
+
+  /* The header */
+  gboolean              have_header;
+  GPtrArray            *header;             /* names as written, UTF-8 */
+  GArray               *field_column;       /* int per field: a Column or -1 */
+  const char           *column_name[N_COLUMNS];
+  Column                order[N_COLUMNS];   /* the known columns in file order */
+  guint                 n_order;
+
+  /* The record being read */
+  guint                 line;               /* physical line the parser is on */
+  guint                 record_line;        /* where the current record starts */
+  gboolean              after_cr;
+  guint                 n_fields;
+  gboolean              all_empty;
+  guint                 n_extra;            /* non-empty fields beyond the header */
+  GString              *row;
+  gssize                value_start[N_COLUMNS];
+  gsize                 value_length[N_COLUMNS];
+  gboolean              undecodable[N_COLUMNS];
+
+  /* Storing */
+  sqlite3_stmt         *insert_call;
+  sqlite3_stmt         *find_call;
+  sqlite3_stmt         *find_agent;
+  gint64                import_id;
+  gint64                first_call_id;
+  GArray               *call_lines;         /* guint line of call first_call_id + i */
+  GHashTable           *agents;             /* code → AgentEntry */
+  GHashTable           *teams;              /* name → gint64 id */
+  GHashTable           *not_stored;         /* call id → line, for rows not stored */
+  GStringChunk         *not_stored_ids;
+
+  gboolean              stop;               /* stop reading: fatal or file-level problem */
+  gboolean              file_refused;       /* a problem no --skip-bad can skip */
+  GError               *error;              /* the fatal error */
+} Importer;
+
+/* Report */
+
+static void
+clear_problem (gpointer data)
+{
+  EmCallImportProblem *problem = data;
+
+  g_free (problem->reason);
+}
+
+static EmCallImportReport *
+report_new (void)
+{
+  EmCallImportReport *report = g_new0 (EmCallImportReport, 1);
+
+  report->problems = g_array_new (FALSE, FALSE, sizeof (EmCallImportProblem));
+  g_array_set_clear_func (report->problems, clear_problem);
+  report->unknown_columns = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  report->strings = g_string_chunk_new (256);
+
+  return report;
+}
+
+void
+em_call_import_report_free (EmCallImportReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_array_unref (report->problems);
+  g_ptr_array_unref (report->unknown_columns);
+  g_string_chunk_free (report->strings);
+  g_free (report);
+}
+
+guint
+em_call_import_report_get_n_imported (EmCallImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->n_imported;
+}
+
+guint
+em_call_import_report_get_n_duplicates (EmCallImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->n_duplicates;
+}
+
+guint
+em_call_import_report_get_n_skipped (EmCallImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->n_skipped;
+}
+
+guint
+em_call_import_report_get_n_problems (EmCallImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->problems->len;
+}
+
+const EmCallImportProblem *
+em_call_import_report_get_problem (EmCallImportReport *report,
+                                   guint               index)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (index < report->problems->len, NULL);
+
+  return &g_array_index (report->problems, EmCallImportProblem, index);
+}
+
+const char * const *
+em_call_import_report_get_unknown_columns (EmCallImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  return (const char * const *) report->unknown_columns->pdata;
+}
+
+const char *
+em_call_import_report_get_encoding (EmCallImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  return em_text_encoding_to_string (report->encoding);
+}
+
+guint
+em_call_import_report_get_n_rows (EmCallImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->n_rows;
+}
+
+guint
+em_call_import_report_get_n_bad_rows (EmCallImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->n_bad_rows;
+}
+
+gint64
+em_call_import_report_get_import_id (EmCallImportReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->import_id;
+}
+
+/* Problems */
+
+/* A value as it can be shown inside a one-line message. */
+static char *
+quote_value (const char *text)
+{
+  const char *end = text;
+  glong n_chars = 0;
+
+  while (*end != '\0' && *end != '\n' && *end != '\r' && n_chars < QUOTE_MAX_CHARS)
+    {
+      end = g_utf8_next_char (end);
+      n_chars++;
+    }
+
+  if (*end == '\0')
+    return g_strdup (text);
+
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+static void
+add_problem_at (Importer   *self,
+                guint       line,
+                const char *column,
+                char       *reason)
+{
+  EmCallImportProblem problem;
+
+  problem.line = line;
+  problem.column = g_string_chunk_insert_const (self->report->strings, column);
+  problem.reason = reason;
+  g_array_append_val (self->report->problems, problem);
+}
+
+static void
+add_problem (Importer   *self,
+             Column      column,
+             char       *reason)
+{
+  add_problem_at (self, self->record_line, self->column_name[column], reason);
+}
+
+static void
+add_value_problem (Importer   *self,
+                   Column      column,
+                   const char *format,
+                   const char *value)
+{
+  g_autofree char *quoted = quote_value (value);
+
+  add_problem (self, column, g_strdup_printf (format, quoted));
+}
+
+static void
+fail (Importer *self,
+      GError   *error)
+{
+  if (self->error == NULL)
+    self->error = error;
+  else
+    g_error_free (error);
+  self->stop = TRUE;
+}
+
+static gboolean
+fail_sqlite (Importer   *self,
+             int         rc,
+             const char *what)
+{
+  GError *error = NULL;
+
+  em_db_set_error (self->db, &error, rc, what);
+  fail (self, error);
+  return FALSE;
+}
+
+/* The header */
+
+/* "Call ID", "call-id" and "CALL_ID" all name call_id. */
+static char *
+normalize_header (const char *name)
+{
+  char *key = g_strdup (name);
+
+  for (char *p = key; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '-')
+        *p = '_';
+      else
+        *p = g_ascii_tolower (*p);
+    }
+
+  return key;
+}
+
+static int
+lookup_column (const char *key)
+{
+  for (int col = 0; col < N_COLUMNS; col++)
+    {
+      if (g_str_equal (key, column_info[col].name))
+        return col;
+      for (guint i = 0; i < G_N_ELEMENTS (column_info[col].aliases); i++)
+        if (column_info[col].aliases[i] != NULL && g_str_equal (key, column_info[col].aliases[i]))
+          return col;
+    }
+
+  return -1;
+}
+
+/* Platforms like to add the unit: "通话时长(秒)", "通话时长（秒）", "wait (s)". */
+static char *
+strip_unit (const char *key)
+{
+  const char *open = NULL;
+
+  if (g_str_has_suffix (key, ")"))
+    open = strrchr (key, '(');
+  else if (g_str_has_suffix (key, "）"))
+    open = g_strrstr (key, "（");
+
+  if (open == NULL || open == key)
+    return NULL;
+
+  while (open > key && open[-1] == '_')
+    open--;
+
+  return g_strndup (key, open - key);
+}
+
+static int
+match_column (const char *name)
+{
+  g_autofree char *key = normalize_header (name);
+  g_autofree char *without_unit = NULL;
+  int col = lookup_column (key);
+
+  if (col < 0 && (without_unit = strip_unit (key)))
+    col = lookup_column (without_unit);
+
+  return col;
+}
+
+static char *
+describe_column_names (Column col)
+{
+  g_autoptr(GString) names = g_string_new (column_info[col].name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_info[col].aliases); i++)
+    if (column_info[col].aliases[i] != NULL)
+      g_string_append_printf (names, ", %s", column_info[col].aliases[i]);
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+check_required_columns (Importer *self,
+                        int      *column_field)
+{
+  for (int col = 0; col < N_COLUMNS; col++)
+    {
+      g_autofree char *names = NULL;
+
+      if (!column_info[col].required || column_field[col] >= 0)
+        continue;
+
+      names = describe_column_names (col);
+      add_problem_at (self, self->record_line, column_info[col].name,
+                      g_strdup_printf (_("the required column is missing (its header can be "
+                                         "one of: %s)"), names));
+      self->file_refused = TRUE;
+    }
+}
+
+static void
+read_header (Importer *self)
+{
+  int column_field[N_COLUMNS];
+
+  for (int col = 0; col < N_COLUMNS; col++)
+    column_field[col] = -1;
+
+  for (guint i = 0; i < self->header->len; i++)
+    {
+      const char *name = g_ptr_array_index (self->header, i);
+      int col = *name != '\0' ? match_column (name) : -1;
+
+      if (*name != '\0' && col < 0)
+        g_ptr_array_add (self->report->unknown_columns, g_strdup (name));
+      else if (col >= 0 && column_field[col] >= 0)
+        {
+          add_problem_at (self, self->record_line, name,
+                          g_strdup_printf (_("the column appears twice (also as “%s”)"),
+                                           self->column_name[col]));
+          self->file_refused = TRUE;
+          col = -1;
+        }
+      else if (col >= 0)
+        {
+          column_field[col] = i;
+          self->column_name[col] = g_string_chunk_insert_const (self->report->strings, name);
+          self->order[self->n_order++] = col;
+        }
+
+      g_array_append_val (self->field_column, col);
+    }
+
+  check_required_columns (self, column_field);
+
+  self->have_header = TRUE;
+  if (self->file_refused)
+    self->stop = TRUE;
+}
+
+/* Reading values */
+
+static gboolean
+parse_direction (const char *text,
+                 int        *out)
+{
+  static const char * const inbound[] = { "in", "inbound", "incoming", "呼入" };
+  static const char * const outbound[] = { "out", "outbound", "outgoing", "呼出" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inbound); i++)
+    {
+      if (g_ascii_strcasecmp (text, inbound[i]) == 0)
+        return (*out = 1), TRUE;
+      if (g_ascii_strcasecmp (text, outbound[i]) == 0)
+        return (*out = 2), TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+parse_flag (const char *text,
+            int        *out)
+{
+  static const char * const yes[] = { "1", "yes", "y", "true", "是" };
+  static const char * const no[] = { "0", "no", "n", "false", "否" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      if (g_ascii_strcasecmp (text, yes[i]) == 0)
+        return (*out = 1), TRUE;
+      if (g_ascii_strcasecmp (text, no[i]) == 0)
+        return (*out = 0), TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+parse_satisfaction (const char *text,
+                    int        *out)
+{
+  if (text[0] < '1' || text[0] > '5' || text[1] != '\0')
+    return FALSE;
+
+  *out = text[0] - '0';
+  return TRUE;
+}
+
+static gboolean
+parse_value (Importer   *self,
+             Column      col,
+             const char *text,
+             CallRow    *row)
+{
+  switch (col)
+    {
+    case COL_STARTED_AT:
+      if (em_time_parse_timestamp (text, self->zone, &row->started_at, &row->utc_offset))
+        return TRUE;
+      add_value_problem (self, col, _("'%s' is not a date and time like 2026-03-01 09:15:00"), text);
+      return FALSE;
+
+    case COL_TICKET_DUE:
+    case COL_TICKET_CLOSED:
+      if (em_time_parse_timestamp (text, self->zone,
+                                   col == COL_TICKET_DUE ? &row->ticket_due : &row->ticket_closed,
+                                   NULL))
+        return TRUE;
+      add_value_problem (self, col, _("'%s' is not a date and time like 2026-03-01 09:15:00"), text);
+      return FALSE;
+
+    case COL_DURATION:
+    case COL_WAIT:
+      if (em_time_parse_duration (text, col == COL_DURATION ? &row->duration : &row->wait))
+        return TRUE;
+      add_value_problem (self, col, _("'%s' is not a number of seconds or HH:MM:SS"), text);
+      return FALSE;
+
+    case COL_DIRECTION:
+      if (parse_direction (text, &row->direction))
+        return TRUE;
+      add_value_problem (self, col, _("'%s' is not a direction (in/out, inbound/outbound, 呼入/呼出)"),
+                         text);
+      return FALSE;
+
+    case COL_SATISFACTION:
+      if (parse_satisfaction (text, &row->satisfaction))
+        return TRUE;
+      add_value_problem (self, col, _("'%s' is not a satisfaction rating from 1 to 5"), text);
+      return FALSE;
+
+    case COL_RESOLVED:
+      if (parse_flag (text, &row->resolved))
+        return TRUE;
+      add_value_problem (self, col, _("'%s' is not yes or no (1/0, yes/no, true/false, 是/否)"), text);
+      return FALSE;
+
+    case COL_CALL_ID:
+    case COL_AGENT_CODE:
+    case COL_AGENT_NAME:
+    case COL_TEAM:
+    case COL_CALLER:
+    case COL_QUEUE:
+    case COL_RECORDING:
+    case N_COLUMNS:
+    default:
+      return TRUE;
+    }
+}
+
+static void
+collect_row (Importer *self,
+             CallRow  *row)
+{
+  memset (row, 0, sizeof *row);
+  row->resolved = -1;
+
+  for (int col = 0; col < N_COLUMNS; col++)
+    {
+      if (self->value_start[col] < 0)
+        {
+          row->text[col] = "";
+          continue;
+        }
+      row->text[col] = self->row->str + self->value_start[col];
+      row->length[col] = self->value_length[col];
+    }
+}
+
+/* Checks every value of the record, in the file's column order, and
+ * reports each problem.  Returns TRUE if the row can be stored.
+ */
+static gboolean
+parse_row (Importer *self,
+           CallRow  *row)
+{
+  gboolean ok = TRUE;
+
+  collect_row (self, row);
+
+  for (guint i = 0; i < self->n_order; i++)
+    {
+      Column col = self->order[i];
+      const char *text = row->text[col];
+
+      if (self->undecodable[col])
+        {
+          add_problem (self, col, g_strdup (_("the text is not valid GB18030/GBK")));
+          ok = FALSE;
+        }
+      else if (*text == '\0')
+        {
+          if (column_info[col].required)
+            {
+              add_problem (self, col, g_strdup (_("a value is required")));
+              ok = FALSE;
+            }
+        }
+      else if (parse_value (self, col, text, row))
+        row->present |= 1u << col;
+      else
+        ok = FALSE;
+    }
+
+  if (self->n_extra > 0)
+    {
+      add_problem_at (self, self->record_line, "",
+                      g_strdup_printf (_("the row has %u fields but the header has %u columns "
+                                         "(is a quote missing?)"),
+                                       self->n_fields, self->header->len));
+      ok = FALSE;
+    }
+
+  return ok;
+}
+
+/* Agents and teams */
+
+static void
+agent_entry_free (gpointer data)
+{
+  AgentEntry *entry = data;
+
+  g_free (entry->name);
+  g_free (entry);
+}
+
+static gint64
+team_id_for (Importer   *self,
+             const char *name)
+{
+  gint64 *cached = g_hash_table_lookup (self->teams, name);
+  GError *error = NULL;
+  gint64 id;
+
+  if (cached != NULL)
+    return *cached;
+
+  if (!(id = em_db_ensure_team (self->db, name, &error)))
+    {
+      fail (self, error);
+      return 0;
+    }
+
+  g_hash_table_insert (self->teams, g_strdup (name), g_memdup2 (&id, sizeof id));
+  return id;
+}
+
+/* The agent as the database knows it, or NULL (the agent is new, or the
+ * lookup failed: see self->stop).
+ */
+static AgentEntry *
+lookup_agent (Importer      *self,
+              const CallRow *row)
+{
+  const char *code = row->text[COL_AGENT_CODE];
+  AgentEntry *entry = g_hash_table_lookup (self->agents, code);
+  int rc;
+
+  if (entry != NULL)
+    return entry;
+
+  sqlite3_bind_text (self->find_agent, 1, code, row->length[COL_AGENT_CODE], SQLITE_STATIC);
+  rc = sqlite3_step (self->find_agent);
+
+  if (rc == SQLITE_ROW)
+    {
+      entry = g_new0 (AgentEntry, 1);
+      entry->id = sqlite3_column_int64 (self->find_agent, 0);
+      entry->name = g_strdup ((const char *) sqlite3_column_text (self->find_agent, 1));
+      entry->team_id = sqlite3_column_int64 (self->find_agent, 2);
+      g_hash_table_insert (self->agents, g_strdup (code), entry);
+    }
+  else if (rc != SQLITE_DONE)
+    fail_sqlite (self, rc, "looking up an agent");
+
+  sqlite3_reset (self->find_agent);
+  return entry;
+}
+
+/* A new agent, with the row's name and team. */
+static AgentEntry *
+create_agent (Importer      *self,
+              const CallRow *row)
+{
+  const char *team = row->text[COL_TEAM];
+  AgentEntry *entry;
+  GError *error = NULL;
+  gint64 team_id = *team != '\0' ? team_id_for (self, team) : 0;
+  gint64 id;
+
+  if (self->stop)
+    return NULL;
+
+  if (!(id = em_db_ensure_agent (self->db, row->text[COL_AGENT_CODE], row->text[COL_AGENT_NAME],
+                                 team_id, &error)))
+    {
+      fail (self, error);
+      return NULL;
+    }
+
+  entry = g_new0 (AgentEntry, 1);
+  entry->id = id;
+  entry->name = g_strdup (row->text[COL_AGENT_NAME]);
+  entry->team_id = team_id;
+  g_hash_table_insert (self->agents, g_strdup (row->text[COL_AGENT_CODE]), entry);
+
+  return entry;
+}
+
+/* The newest file knows the agent's current name and team; only rows that
+ * were stored may change them.
+ */
+static void
+refresh_agent (Importer      *self,
+               AgentEntry    *entry,
+               const CallRow *row)
+{
+  const char *name = row->text[COL_AGENT_NAME];
+  const char *team = row->text[COL_TEAM];
+  gboolean new_name = *name != '\0' && !g_str_equal (name, entry->name);
+  gint64 team_id = *team != '\0' ? team_id_for (self, team) : entry->team_id;
+  GError *error = NULL;
+
+  if (self->stop || (!new_name && team_id == entry->team_id))
+    return;
+
+  if (!em_db_ensure_agent (self->db, row->text[COL_AGENT_CODE], name, team_id, &error))
+    {
+      fail (self, error);
+      return;
+    }
+
+  if (new_name)
+    {
+      g_free (entry->name);
+      entry->name = g_strdup (name);
+    }
+  entry->team_id = team_id;
+}
+
+/* Storing */
+
+static void
+bind_text_or_null (sqlite3_stmt  *stmt,
+                   int            index,
+                   const CallRow *row,
+                   Column         col)
+{
+  if (row->length[col] > 0)
+    sqlite3_bind_text (stmt, index, row->text[col], row->length[col], SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_int_or_null (sqlite3_stmt  *stmt,
+                  int            index,
+                  const CallRow *row,
+                  Column         col,
+                  gint64         value)
+{
+  if (row->present & (1u << col))
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_call (Importer      *self,
+           const CallRow *row,
+           gint64         agent_id)
+{
+  sqlite3_stmt *stmt = self->insert_call;
+
+  sqlite3_bind_text (stmt, 1, row->text[COL_CALL_ID], row->length[COL_CALL_ID], SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, agent_id);
+  sqlite3_bind_int64 (stmt, 3, row->started_at);
+  sqlite3_bind_int (stmt, 4, row->utc_offset);
+  sqlite3_bind_int64 (stmt, 5, row->duration);
+  bind_int_or_null (stmt, 6, row, COL_WAIT, row->wait);
+  sqlite3_bind_int (stmt, 7, row->direction);
+  bind_text_or_null (stmt, 8, row, COL_CALLER);
+  bind_text_or_null (stmt, 9, row, COL_QUEUE);
+  bind_int_or_null (stmt, 10, row, COL_SATISFACTION, row->satisfaction);
+  bind_int_or_null (stmt, 11, row, COL_RESOLVED, row->resolved);
+  bind_int_or_null (stmt, 12, row, COL_TICKET_DUE, row->ticket_due);
+  bind_int_or_null (stmt, 13, row, COL_TICKET_CLOSED, row->ticket_closed);
+  bind_text_or_null (stmt, 14, row, COL_RECORDING);
+  /* ?15, the import, is bound once. */
+}
+
+static void
+remember_call_line (Importer *self,
+                    gint64    call_id)
+{
+  gint64 index;
+
+  if (self->first_call_id == 0)
+    self->first_call_id = call_id;
+
+  /* Row ids are consecutive inside our write transaction; anything else
+   * only costs the line number in a message.
+   */
+  index = call_id - self->first_call_id;
+  if (index >= 0 && index < G_MAXUINT32)
+    {
+      guint line = self->record_line;
+
+      if ((guint64) index >= self->call_lines->len)
+        g_array_set_size (self->call_lines, index + 1);
+      g_array_index (self->call_lines, guint, index) = line;
+    }
+}
+
+static guint
+line_of_stored_call (Importer *self,
+                     gint64    call_id)
+{
+  gint64 index = call_id - self->first_call_id;
+
+  if (self->first_call_id == 0 || index < 0 || index >= self->call_lines->len)
+    return 0;
+
+  return g_array_index (self->call_lines, guint, index);
+}
+
+static void
+add_repeat_problem (Importer      *self,
+                    const CallRow *row,
+                    guint          first_line)
+{
+  g_autofree char *quoted = quote_value (row->text[COL_CALL_ID]);
+
+  if (first_line > 0)
+    add_problem (self, COL_CALL_ID,
+                 g_strdup_printf (_("the call id '%s' is already used on line %u"),
+                                  quoted, first_line));
+  else
+    add_problem (self, COL_CALL_ID,
+                 g_strdup_printf (_("the call id '%s' is already used earlier in the file"),
+                                  quoted));
+}
+
+static void
+remember_not_stored (Importer      *self,
+                     const CallRow *row)
+{
+  const char *call_id = row->text[COL_CALL_ID];
+
+  if (g_hash_table_contains (self->not_stored, call_id))
+    return;
+
+  g_hash_table_insert (self->not_stored,
+                       g_string_chunk_insert_len (self->not_stored_ids, call_id,
+                                                  row->length[COL_CALL_ID]),
+                       GUINT_TO_POINTER (self->record_line));
+}
+
+/* Which row of this file, if any, already used the call id: 0 if none. */
+static gboolean
+find_earlier_use (Importer      *self,
+                  const CallRow *row,
+                  guint         *out_line,
+                  gboolean      *out_in_database)
+{
+  gpointer line = NULL;
+  int rc;
+
+  *out_in_database = FALSE;
+
+  if (g_hash_table_lookup_extended (self->not_stored, row->text[COL_CALL_ID], NULL, &line))
+    {
+      *out_line = GPOINTER_TO_UINT (line);
+      return TRUE;
+    }
+
+  sqlite3_bind_text (self->find_call, 1, row->text[COL_CALL_ID], row->length[COL_CALL_ID],
+                     SQLITE_STATIC);
+  rc = sqlite3_step (self->find_call);
+
+  if (rc == SQLITE_ROW && sqlite3_column_int64 (self->find_call, 1) == self->import_id)
+    {
+      *out_line = line_of_stored_call (self, sqlite3_column_int64 (self->find_call, 0));
+      sqlite3_reset (self->find_call);
+      return TRUE;
+    }
+
+  *out_in_database = rc == SQLITE_ROW;
+  sqlite3_reset (self->find_call);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    fail_sqlite (self, rc, "looking up a call");
+
+  return FALSE;
+}
+
+static void
+bad_row (Importer      *self,
+         const CallRow *row)
+{
+  guint first_line = 0;
+  gboolean in_database;
+
+  self->report->n_bad_rows++;
+
+  if (row->length[COL_CALL_ID] == 0)
+    return;
+
+  if (find_earlier_use (self, row, &first_line, &in_database))
+    add_repeat_problem (self, row, first_line);
+  else
+    remember_not_stored (self, row);
+}
+
+/* A row whose call id this file used before, or which is already in the
+ * database: it is not stored.  Returns TRUE if it was one of those.
+ */
+static gboolean
+handle_used_call_id (Importer      *self,
+                     const CallRow *row)
+{
+  guint first_line = 0;
+  gboolean in_database = FALSE;
+
+  if (find_earlier_use (self, row, &first_line, &in_database))
+    {
+      add_repeat_problem (self, row, first_line);
+      self->report->n_bad_rows++;
+      return TRUE;
+    }
+
+  if (in_database)
+    {
+      self->report->n_duplicates++;
+      remember_not_stored (self, row);
+      return TRUE;
+    }
+
+  return self->stop;
+}
+
+static void
+store_row (Importer      *self,
+           const CallRow *row)
+{
+  AgentEntry *agent;
+  int rc;
+
+  /* A call id after a bad row or after a call already in the database. */
+  if (g_hash_table_size (self->not_stored) > 0 &&
+      g_hash_table_contains (self->not_stored, row->text[COL_CALL_ID]))
+    {
+      handle_used_call_id (self, row);
+      return;
+    }
+
+  /* An agent is only created for a call that will be stored. */
+  if (!(agent = lookup_agent (self, row)) &&
+      (self->stop || handle_used_call_id (self, row) || !(agent = create_agent (self, row))))
+    return;
+
+  bind_call (self, row, agent->id);
+  rc = sqlite3_step (self->insert_call);
+  sqlite3_reset (self->insert_call);
+
+  if (rc != SQLITE_DONE)
+    fail_sqlite (self, rc, "storing a call");
+  else if (sqlite3_changes (self->handle) == 1)
+    {
+      self->report->n_imported++;
+      remember_call_line (self, sqlite3_last_insert_rowid (self->handle));
+      refresh_agent (self, agent, row);
+    }
+  else
+    handle_used_call_id (self, row);
+}
+
+static void
+read_row (Importer *self)
+{
+  CallRow row;
+
+  self->report->n_rows++;
+
+  if (parse_row (self, &row))
+    store_row (self, &row);
+  else
+    bad_row (self, &row);
+}
+
+/* libcsv callbacks */
+
+static inline guint
+count_line_breaks (const char *data,
+                   gsize       length)
+{
+  const char *end = data + length;
+  guint n = 0;
+
+  if (memchr (data, '\n', length) == NULL && memchr (data, '\r', length) == NULL)
+    return 0;
+
+  for (const char *p = data; p < end; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n')))
+      n++;
+
+  return n;
+}
+
+static inline void
+trim (const char **data,
+      gsize       *length)
+{
+  const char *s = *data;
+  gsize n = *length;
+
+  while (n > 0 && g_ascii_isspace (s[0]))
+    s++, n--;
+  while (n > 0 && g_ascii_isspace (s[n - 1]))
+    n--;
+
+  *data = s;
+  *length = n;
+}
+
+static void
+add_header_field (Importer   *self,
+                  const char *data,
+                  gsize       length)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  if (!em_text_decoder_append (self->decoder, data, length, name))
+    {
+      g_autofree char *valid = g_utf8_make_valid (data, length);
+      g_string_assign (name, valid);
+    }
+
+  g_ptr_array_add (self->header, g_string_free (g_steal_pointer (&name), FALSE));
+}
+
+static void
+on_field (void   *field,
+          size_t  length,
+          void   *user_data)
+{
+  Importer *self = user_data;
+  const char *data = field != NULL ? field : "";
+  guint index = self->n_fields++;
+  int col;
+
+  if (length > 0)
+    self->line += count_line_breaks (data, length);
+
+  if (self->stop)
+    return;
+
+  trim (&data, &length);
+  if (length > 0)
+    self->all_empty = FALSE;
+
+  if (!self->have_header)
+    {
+      add_header_field (self, data, length);
+      return;
+    }
+
+  if (index >= self->field_column->len)
+    {
+      self->n_extra += length > 0;
+      return;
+    }
+
+  if ((col = g_array_index (self->field_column, int, index)) < 0)
+    return;
+
+  self->value_start[col] = self->row->len;
+  if (!em_text_decoder_append (self->decoder, data, length, self->row))
+    self->undecodable[col] = TRUE;
+  self->value_length[col] = self->row->len - self->value_start[col];
+  g_string_append_c (self->row, '\0');
+}
+
+static void
+reset_record (Importer *self)
+{
+  self->n_fields = 0;
+  self->n_extra = 0;
+  self->all_empty = TRUE;
+  g_string_truncate (self->row, 0);
+  memset (self->value_start, 0xff, sizeof self->value_start);   /* all -1 */
+  memset (self->undecodable, 0, sizeof self->undecodable);
+}
+
+static void
+on_record_end (int   c,
+               void *user_data)
+{
+  Importer *self = user_data;
+
+  if (self->n_fields > 0 && !self->stop)
+    {
+      if (self->all_empty)
+        {
+          /* A blank row, such as ",,,," left by a spreadsheet: not data. */
+          if (!self->have_header)
+            g_ptr_array_set_size (self->header, 0);
+        }
+      else if (self->have_header)
+        read_row (self);
+      else
+        read_header (self);
+    }
+
+  /* A CR LF pair ends one line: libcsv reports the LF as an empty record. */
+  if (c == '\r')
+    self->line++;
+  else if (c == '\n' && !(self->after_cr && self->n_fields == 0))
+    self->line++;
+  self->after_cr = c == '\r';
+
+  self->record_line = self->line;
+  reset_record (self);
+}
+
+/* Setting up and finishing */
+
+static void
+importer_init (Importer           *self,
+               EmDb               *db,
+               const char         *path,
+               EmCallImportFlags   flags,
+               EmTextEncoding      encoding,
+               EmZone             *zone)
+{
+  memset (self, 0, sizeof *self);
+  self->db = db;
+  self->handle = em_db_get_handle (db);
+  self->path = path;
+  self->flags = flags;
+  self->zone = zone;
+  self->report = report_new ();
+  self->report->encoding = encoding;
+  self->decoder = em_text_decoder_new (encoding);
+  self->header = g_ptr_array_new_with_free_func (g_free);
+  self->field_column = g_array_new (FALSE, FALSE, sizeof (int));
+  self->row = g_string_sized_new (512);
+  self->call_lines = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->agents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, agent_entry_free);
+  self->teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->not_stored = g_hash_table_new (g_str_hash, g_str_equal);
+  self->not_stored_ids = g_string_chunk_new (4096);
+  self->line = 1;
+  self->record_line = 1;
+  reset_record (self);
+}
+
+static void
+importer_clear (Importer *self)
+{
+  g_clear_pointer (&self->report, em_call_import_report_free);
+  g_clear_pointer (&self->decoder, em_text_decoder_free);
+  g_clear_pointer (&self->header, g_ptr_array_unref);
+  g_clear_pointer (&self->field_column, g_array_unref);
+  if (self->row != NULL)
+    g_string_free (g_steal_pointer (&self->row), TRUE);
+  g_clear_pointer (&self->call_lines, g_array_unref);
+  g_clear_pointer (&self->agents, g_hash_table_unref);
+  g_clear_pointer (&self->teams, g_hash_table_unref);
+  g_clear_pointer (&self->not_stored, g_hash_table_unref);
+  g_clear_pointer (&self->not_stored_ids, g_string_chunk_free);
+  g_clear_pointer (&self->insert_call, sqlite3_finalize);
+  g_clear_pointer (&self->find_call, sqlite3_finalize);
+  g_clear_pointer (&self->find_agent, sqlite3_finalize);
+  g_clear_error (&self->error);
+}
+
+static gboolean
+start_import (Importer  *self,
+              GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+  int rc;
+
+  if (!em_db_begin (self->db, error))
+    return FALSE;
+
+  if (!(stmt = em_db_prepare (self->db,
+                              "INSERT INTO imports (path, imported_at, n_imported, n_duplicate, n_skipped) "
+                              "VALUES (?1, ?2, 0, 0, 0)",
+                              error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, absolute, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    return em_db_set_error (self->db, error, rc, "recording the import");
+  self->import_id = sqlite3_last_insert_rowid (self->handle);
+
+  if (!(self->insert_call = em_db_prepare (self->db,
+                                           "INSERT INTO calls (external_id, agent_id, started_at, utc_offset, "
+                                           "  duration_s, wait_s, direction, caller, queue, satisfaction, "
+                                           "  resolved, ticket_due, ticket_closed, recording, import_id) "
+                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                                           "ON CONFLICT (external_id) DO NOTHING",
+                                           error)) ||
+      !(self->find_call = em_db_prepare (self->db,
+                                         "SELECT id, import_id FROM calls WHERE external_id = ?1",
+                                         error)) ||
+      !(self->find_agent = em_db_prepare (self->db,
+                                          "SELECT id, name, coalesce (team_id, 0) FROM agents WHERE code = ?1",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (self->insert_call, 15, self->import_id);
+  return TRUE;
+}
+
+static gboolean
+finish_import (Importer  *self,
+               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  EmCallImportReport *report = self->report;
+  int rc;
+
+  report->n_skipped = report->n_bad_rows;
+
+  if (!(stmt = em_db_prepare (self->db,
+                              "UPDATE imports SET n_imported = ?2, n_duplicate = ?3, n_skipped = ?4 "
+                              "WHERE id = ?1",
+                              error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->import_id);
+  sqlite3_bind_int64 (stmt, 2, report->n_imported);
+  sqlite3_bind_int64 (stmt, 3, report->n_duplicates);
+  sqlite3_bind_int64 (stmt, 4, report->n_skipped);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    return em_db_set_error (self->db, error, rc, "recording the import");
+
+  if (!em_db_commit (self->db, error))
+    return FALSE;
+
+  report->import_id = self->import_id;
+  return TRUE;
+}
+
+/* A refused file: nothing was stored, so nothing counts as imported. */
+static EmCallImportReport *
+refuse (Importer  *self,
+        GError   **error)
+{
+  EmCallImportReport *report = g_steal_pointer (&self->report);
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  em_db_rollback (self->db);
+  report->n_imported = report->n_duplicates = report->n_skipped = 0;
+
+  if (self->file_refused)
+    g_set_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT,
+                 _("“%s” cannot be imported as a call list; nothing was imported."), display);
+  else
+    g_set_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” has %u bad row; nothing was imported.",
+                              "“%s” has %u bad rows; nothing was imported.",
+                              report->n_bad_rows),
+                 display, report->n_bad_rows);
+
+  return report;
+}
+
+/* Reading the file */
+
+typedef struct
+{
+  EmCallImportProgress  func;
+  gpointer              data;
+  guint64               total;
+  gint64                last_time;
+} Progress;
+
+static void
+report_progress (Progress *progress,
+                 guint64   bytes_read,
+                 gboolean  force)
+{
+  gint64 now;
+
+  if (progress->func == NULL)
+    return;
+
+  now = g_get_monotonic_time ();
+  if (!force && now - progress->last_time < PROGRESS_INTERVAL)
+    return;
+
+  progress->last_time = now;
+  progress->func (MIN (bytes_read, progress->total), progress->total, progress->data);
+}
+
+static gboolean
+set_read_error (GError     **error,
+                const char  *path,
+                GError      *cause)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error (error, EM_ERROR, EM_ERROR_CANCELLED,
+                 _("The import of “%s” was cancelled; nothing was imported."), display);
+  else
+    g_set_error (error, EM_ERROR, EM_ERROR_IO,
+                 _("Cannot read “%s”: %s"), display, cause->message);
+
+  g_error_free (cause);
+  return FALSE;
+}
+
+static GInputStream *
+open_file (const char    *path,
+           guint64       *out_size,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  GError *local_error = NULL;
+
+  if (!(stream = g_file_read (file, cancellable, &local_error)) ||
+      !(info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                               cancellable, &local_error)))
+    {
+      set_read_error (error, path, local_error);
+      return NULL;
+    }
+
+  *out_size = g_file_info_get_size (info);
+  return G_INPUT_STREAM (g_steal_pointer (&stream));
+}
+
+static gboolean
+check_encoding (const char      *path,
+                EmTextEncoding   encoding,
+                GError         **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (encoding == EM_TEXT_ENCODING_UTF16)
+    g_set_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT,
+                 _("“%s” is saved as UTF-16 (“Unicode text”); save it as “CSV UTF-8” or "
+                   "“CSV” and import it again."), display);
+  else if (encoding == EM_TEXT_ENCODING_UNKNOWN)
+    g_set_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT,
+                 _("“%s” is not a CSV text file in UTF-8 or GBK/GB18030."), display);
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+/* The first pass: which encoding, and how long its byte-order mark is. */
+static gboolean
+detect_encoding (GInputStream    *stream,
+                 const char      *path,
+                 guint8          *buffer,
+                 EmTextEncoding  *out_encoding,
+                 gsize           *out_bom_length,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  EmTextSniffer sniffer;
+  GError *local_error = NULL;
+  gssize n;
+
+  em_text_sniffer_init (&sniffer);
+
+  while ((n = g_input_stream_read (stream, buffer, READ_CHUNK_SIZE, cancellable, &local_error)) > 0)
+    em_text_sniffer_feed (&sniffer, (const char *) buffer, n);
+
+  if (n < 0 ||
+      !g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, &local_error))
+    return set_read_error (error, path, local_error);
+
+  *out_encoding = em_text_sniffer_finish (&sniffer, out_bom_length);
+  return check_encoding (path, *out_encoding, error);
+}
+
+static void
+check_unclosed_quote (Importer          *self,
+                      struct csv_parser *parser)
+{
+  /* With these options csv_fini() refuses a quoted field still open at the
+   * end of the file instead of quietly closing it.
+   */
+  csv_set_opts (parser, csv_get_opts (parser) | CSV_STRICT | CSV_STRICT_FINI);
+
+  if (csv_fini (parser, on_field, on_record_end, self) != 0 && !self->stop)
+    {
+      add_problem_at (self, self->record_line, "",
+                      g_strdup (_("a quoted value that starts in this row is never closed "
+                                  "(a \" is missing), so the rest of the file cannot be read")));
+      self->file_refused = TRUE;
+    }
+}
+
+static gboolean
+parse_stream (Importer      *self,
+              GInputStream  *stream,
+              guint8        *buffer,
+              gsize          bom_length,
+              Progress      *progress,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  struct csv_parser parser;
+  GError *local_error = NULL;
+  guint64 bytes_read = 0;
+  gsize skip = bom_length;
+  gssize n;
+
+  csv_init (&parser, CSV_REPALL_NL);
+  csv_set_blk_size (&parser, 4096);
+
+  while (!self->stop &&
+         (n = g_input_stream_read (stream, buffer, READ_CHUNK_SIZE, cancellable, &local_error)) > 0)
+    {
+      gsize start = MIN (skip, (gsize) n);
+
+      skip -= start;
+      if (csv_parse (&parser, buffer + start, n - start, on_field, on_record_end, self) != (gsize) (n - start))
+        fail (self, g_error_new (EM_ERROR, EM_ERROR_FAILED, "%s",
+                                 csv_strerror (csv_error (&parser))));
+
+      bytes_read += n;
+      report_progress (progress, bytes_read, FALSE);
+    }
+
+  if (!self->stop && local_error == NULL)
+    check_unclosed_quote (self, &parser);
+  csv_free (&parser);
+
+  if (local_error != NULL)
+    return set_read_error (error, self->path, local_error);
+
+  if (!self->stop && !self->have_header)
+    {
+      add_problem_at (self, 1, "", g_strdup (_("the file is empty: there is no header row")));
+      self->file_refused = TRUE;
+    }
+
+  report_progress (progress, progress->total, TRUE);
+  return TRUE;
+}
+
+static gint64
+get_cache_size (EmDb *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = em_db_prepare (db, "PRAGMA cache_size", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -2000;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+set_cache_size (EmDb   *db,
+                gint64  value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, value);
+
+  em_db_exec (db, sql, NULL);
+}
+
+static EmCallImportReport *
+run_import (Importer      *self,
+            GInputStream  *stream,
+            guint8        *buffer,
+            gsize          bom_length,
+            Progress      *progress,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  if (!start_import (self, error) ||
+      !parse_stream (self, stream, buffer, bom_length, progress, cancellable, error))
+    {
+      em_db_rollback (self->db);
+      return NULL;
+    }
+
+  if (self->error == NULL && g_cancellable_is_cancelled (cancellable))
+    set_read_error (&self->error, self->path, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, ""));
+
+  if (self->error != NULL)
+    {
+      em_db_rollback (self->db);
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return NULL;
+    }
+
+  if (self->file_refused ||
+      (self->report->n_bad_rows > 0 && !(self->flags & EM_CALL_IMPORT_SKIP_BAD)))
+    return refuse (self, error);
+
+  if (!finish_import (self, error))
+    {
+      em_db_rollback (self->db);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self->report);
+}
+
+/**
+ * em_call_import_file:
+ *
+ * Returns: (transfer full) (nullable): the report; %NULL with @error set
+ *   when the import could not run at all (the file cannot be read or is
+ *   not text, the database is locked or read-only, it was cancelled).
+ */
+EmCallImportReport *
+em_call_import_file (EmDb                  *db,
+                     const char            *path,
+                     EmCallImportFlags      flags,
+                     EmCallImportProgress   progress_func,
+                     gpointer               progress_data,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(EmZone) zone = NULL;
+  g_autofree guint8 *buffer = NULL;
+  Progress progress = { progress_func, progress_data, 0, 0 };
+  EmTextEncoding encoding = EM_TEXT_ENCODING_UNKNOWN;
+  EmCallImportReport *report;
+  Importer importer;
+  gsize bom_length = 0;
+  gint64 cache_size;
+
+  g_return_val_if_fail (EM_IS_DB (db), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+
+  if (!(stream = open_file (path, &progress.total, cancellable, error)))
+    return NULL;
+
+  buffer = g_malloc (READ_CHUNK_SIZE);
+  if (!detect_encoding (stream, path, buffer, &encoding, &bom_length, cancellable, error) ||
+      !(zone = em_zone_new_for_center (db, error)))
+    return NULL;
+
+  /* A bigger page cache keeps the growing indexes in memory for the one
+   * long transaction; it is this connection's setting and is put back.
+   */
+  cache_size = get_cache_size (db);
+  set_cache_size (db, -IMPORT_CACHE_KIB);
+
+  importer_init (&importer, db, path, flags, encoding, zone);
+  report = run_import (&importer, stream, buffer, bom_length, &progress, cancellable, error);
+  importer_clear (&importer);
+
+  set_cache_size (db, cache_size);
+  return report;
+}
