@@ -12,18 +12,24 @@
 #include "em-text-encoding.h"
 #include "em-time.h"
 
-/* The call list is read in one streaming pass: the file goes through
- * libcsv in fixed-size chunks, each record is checked and inserted as soon
- * as it ends, and only the current record is kept in memory.  A first,
- * cheap pass over the bytes decides the encoding (a GBK file may show its
- * first Chinese character on its last line).
+/* The call list is read in one streaming pass, after a cheap first pass over
+ * the bytes that decides the encoding (a GBK file may show its first Chinese
+ * character on its last line).  Only a few batches of rows are in memory at
+ * any time, whatever the size of the file.
  *
- * Everything happens inside one transaction, so refusing a file is a
+ * Two threads share the work.  The calling thread (the "parser") feeds the
+ * file through libcsv in fixed-size chunks, decodes and checks every value
+ * and collects rows in batches; a writer thread stores them.  They meet only
+ * at the two queues of batches, and the SQLite connection is used by one of
+ * them at a time: the parser opens the transaction before the writer starts
+ * and commits or rolls back after it has finished.
+ *
+ * Everything happens inside that one transaction, so refusing a file is a
  * rollback.  Rows are inserted even after a bad row has been seen: the
  * database then tells which call ids this file has already used, which is
- * how a call id repeated inside the file is found without keeping every id
- * in memory.  Only the ids of rows that were *not* stored (bad rows and
- * calls already in the database) are remembered, with their line.
+ * how a call id repeated inside the file is found without keeping every id in
+ * memory.  Only the ids of rows that were *not* stored (bad rows and calls
+ * already in the database) are remembered, with their line.
  *
  * Line numbers are physical lines: libcsv reports every unquoted line end
  * (CSV_REPALL_NL), and line ends inside quoted fields are counted in the
@@ -31,9 +37,12 @@
  */
 
 #define READ_CHUNK_SIZE   (256 * 1024)
+#define BATCH_ROWS        1024
+#define N_BATCHES         4
 #define PROGRESS_INTERVAL (G_USEC_PER_SEC / 10)
 #define IMPORT_CACHE_KIB  (64 * 1024)
 #define QUOTE_MAX_CHARS   40
+#define ABSENT            G_MAXUINT32
 
 typedef enum
 {
@@ -102,68 +111,90 @@ typedef struct
   gint64  team_id;
 } AgentEntry;
 
-/* One record's values, pointing into Importer.row. */
+/* One record: where its values are in its batch's text, and what they
+ * mean.  The parser fills it; the writer stores it.
+ */
 typedef struct
 {
-  const char *text[N_COLUMNS];
-  gsize       length[N_COLUMNS];
+  guint       line;
+  gboolean    ok;
+  guint       n_problems;     /* the parser's problems with it, in its batch */
+  guint32     offset[N_COLUMNS];
+  guint32     length[N_COLUMNS];
+  const char *text[N_COLUMNS];/* resolved by whoever reads the row: "" if empty */
+  guint       present;        /* bit per column with a parsed, non-empty value */
   gint64      started_at;
   gint32      utc_offset;
+  int         direction;      /* 0 unknown, 1 in, 2 out */
   gint64      duration;
   gint64      wait;
   gint64      ticket_due;
   gint64      ticket_closed;
-  int         direction;      /* 0 unknown, 1 in, 2 out */
-  int         satisfaction;   /* 0: none */
-  int         resolved;       /* -1: not given */
-  guint       present;        /* bit per column with a parsed, non-empty value */
+  int         satisfaction;
+  int         resolved;
 } CallRow;
 
 typedef struct
 {
+  GString  *text;             /* the rows' values, each followed by a NUL */
+  GArray   *rows;             /* CallRow */
+  GArray   *problems;         /* EmCallImportProblem, in row order */
+  gboolean  last;
+} Batch;
+
+typedef struct
+{
+  /* Set up before the writer starts, then read-only. */
   EmDb                 *db;
   sqlite3              *handle;
   const char           *path;
   EmCallImportFlags     flags;
   EmCallImportReport   *report;
+  const char           *column_name[N_COLUMNS];  /* as written, interned */
+  const char           *whole_row;               /* "", interned */
+
+  /* The parser's */
   EmTextDecoder        *decoder;
+  gboolean              is_utf8;
   EmZone               *zone;
-
-  /* The header */
   gboolean              have_header;
-  GPtrArray            *header;             /* names as written, UTF-8 */
-  GArray               *field_column;       /* int per field: a Column or -1 */
-  const char           *column_name[N_COLUMNS];
-  Column                order[N_COLUMNS];   /* the known columns in file order */
+  GPtrArray            *header;                  /* names as written, UTF-8 */
+  GArray               *field_column;            /* int per field: a Column or -1 */
+  Column                order[N_COLUMNS];        /* the known columns in file order */
   guint                 n_order;
-
-  /* The record being read */
-  guint                 line;               /* physical line the parser is on */
-  guint                 record_line;        /* where the current record starts */
+  guint                 line;                    /* physical line the parser is on */
+  guint                 record_line;             /* where the current record starts */
   gboolean              after_cr;
   guint                 n_fields;
   gboolean              all_empty;
-  guint                 n_extra;            /* non-empty fields beyond the header */
-  GString              *row;
-  gssize                value_start[N_COLUMNS];
-  gsize                 value_length[N_COLUMNS];
+  guint                 n_extra;                 /* non-empty fields beyond the header */
+  gsize                 record_start;            /* in batch->text */
+  guint32               value_start[N_COLUMNS];
+  guint32               value_length[N_COLUMNS];
   gboolean              undecodable[N_COLUMNS];
+  Batch                *batch;
+  gboolean              stop_reading;
+  gboolean              file_refused;            /* a problem --skip-bad cannot skip */
 
-  /* Storing */
+  /* Between the two */
+  GAsyncQueue          *full_batches;
+  GAsyncQueue          *free_batches;
+  GThread              *writer;
+  gint                  writer_failed;           /* atomic */
+
+  /* The writer's */
   sqlite3_stmt         *insert_call;
   sqlite3_stmt         *find_call;
   sqlite3_stmt         *find_agent;
   gint64                import_id;
   gint64                first_call_id;
-  GArray               *call_lines;         /* guint line of call first_call_id + i */
-  GHashTable           *agents;             /* code → AgentEntry */
-  GHashTable           *teams;              /* name → gint64 id */
-  GHashTable           *not_stored;         /* call id → line, for rows not stored */
+  GArray               *call_lines;              /* guint line of call first_call_id + i */
+  GHashTable           *agents;                  /* code → AgentEntry */
+  GHashTable           *teams;                   /* name → gint64 id */
+  GHashTable           *not_stored;              /* call id → line, rows not stored */
   GStringChunk         *not_stored_ids;
-
-  gboolean              stop;               /* stop reading: fatal or file-level problem */
-  gboolean              file_refused;       /* a problem no --skip-bad can skip */
-  GError               *error;              /* the fatal error */
+  guint                 current_line;
+  GError               *error;                   /* the writer's fatal error */
 } Importer;
 
 /* Report */
@@ -304,11 +335,14 @@ quote_value (const char *text)
   return g_strdup_printf ("%.*s…", (int) (end - text), text);
 }
 
+/* A problem with the file itself, added while the writer is not running
+ * (while the header is read, or after the last row).
+ */
 static void
-add_problem_at (Importer   *self,
-                guint       line,
-                const char *column,
-                char       *reason)
+file_problem (Importer   *self,
+              guint       line,
+              const char *column,
+              char       *reason)
 {
   EmCallImportProblem problem;
 
@@ -318,46 +352,61 @@ add_problem_at (Importer   *self,
   g_array_append_val (self->report->problems, problem);
 }
 
+/* The parser's problems travel with the row's batch, so that the report
+ * lists them in line order with the writer's.
+ */
 static void
-add_problem (Importer   *self,
-             Column      column,
+row_problem (Importer   *self,
+             const char *column,
              char       *reason)
 {
-  add_problem_at (self, self->record_line, self->column_name[column], reason);
+  EmCallImportProblem problem = { self->record_line, (char *) column, reason };
+
+  g_array_append_val (self->batch->problems, problem);
 }
 
 static void
-add_value_problem (Importer   *self,
-                   Column      column,
-                   const char *format,
-                   const char *value)
+value_problem (Importer   *self,
+               Column      col,
+               const char *format,
+               const char *value)
 {
   g_autofree char *quoted = quote_value (value);
 
-  add_problem (self, column, g_strdup_printf (format, quoted));
+  row_problem (self, self->column_name[col], g_strdup_printf (format, quoted));
 }
 
 static void
-fail (Importer *self,
-      GError   *error)
+store_problem (Importer   *self,
+               Column      col,
+               char       *reason)
+{
+  EmCallImportProblem problem = { self->current_line, (char *) self->column_name[col], reason };
+
+  g_array_append_val (self->report->problems, problem);
+}
+
+static void
+writer_fail (Importer *self,
+             GError   *error)
 {
   if (self->error == NULL)
     self->error = error;
   else
     g_error_free (error);
-  self->stop = TRUE;
+
+  g_atomic_int_set (&self->writer_failed, TRUE);
 }
 
-static gboolean
-fail_sqlite (Importer   *self,
-             int         rc,
-             const char *what)
+static void
+writer_fail_sqlite (Importer   *self,
+                    int         rc,
+                    const char *what)
 {
   GError *error = NULL;
 
   em_db_set_error (self->db, &error, rc, what);
-  fail (self, error);
-  return FALSE;
+  writer_fail (self, error);
 }
 
 /* The header */
@@ -440,20 +489,19 @@ describe_column_names (Column col)
 }
 
 static void
-check_required_columns (Importer *self,
-                        int      *column_field)
+check_required_columns (Importer *self)
 {
   for (int col = 0; col < N_COLUMNS; col++)
     {
       g_autofree char *names = NULL;
 
-      if (!column_info[col].required || column_field[col] >= 0)
+      if (!column_info[col].required || self->column_name[col] != NULL)
         continue;
 
       names = describe_column_names (col);
-      add_problem_at (self, self->record_line, column_info[col].name,
-                      g_strdup_printf (_("the required column is missing (its header can be "
-                                         "one of: %s)"), names));
+      file_problem (self, self->record_line, column_info[col].name,
+                    g_strdup_printf (_("the required column is missing (its header can be "
+                                       "one of: %s)"), names));
       self->file_refused = TRUE;
     }
 }
@@ -461,11 +509,6 @@ check_required_columns (Importer *self,
 static void
 read_header (Importer *self)
 {
-  int column_field[N_COLUMNS];
-
-  for (int col = 0; col < N_COLUMNS; col++)
-    column_field[col] = -1;
-
   for (guint i = 0; i < self->header->len; i++)
     {
       const char *name = g_ptr_array_index (self->header, i);
@@ -473,17 +516,16 @@ read_header (Importer *self)
 
       if (*name != '\0' && col < 0)
         g_ptr_array_add (self->report->unknown_columns, g_strdup (name));
-      else if (col >= 0 && column_field[col] >= 0)
+      else if (col >= 0 && self->column_name[col] != NULL)
         {
-          add_problem_at (self, self->record_line, name,
-                          g_strdup_printf (_("the column appears twice (also as “%s”)"),
-                                           self->column_name[col]));
+          file_problem (self, self->record_line, name,
+                        g_strdup_printf (_("the column appears twice (also as “%s”)"),
+                                         self->column_name[col]));
           self->file_refused = TRUE;
           col = -1;
         }
       else if (col >= 0)
         {
-          column_field[col] = i;
           self->column_name[col] = g_string_chunk_insert_const (self->report->strings, name);
           self->order[self->n_order++] = col;
         }
@@ -491,11 +533,11 @@ read_header (Importer *self)
       g_array_append_val (self->field_column, col);
     }
 
-  check_required_columns (self, column_field);
+  check_required_columns (self);
 
   self->have_header = TRUE;
   if (self->file_refused)
-    self->stop = TRUE;
+    self->stop_reading = TRUE;
 }
 
 /* Reading values */
@@ -504,36 +546,32 @@ static gboolean
 parse_direction (const char *text,
                  int        *out)
 {
-  static const char * const inbound[] = { "in", "inbound", "incoming", "呼入" };
-  static const char * const outbound[] = { "out", "outbound", "outgoing", "呼出" };
+  if (g_str_equal (text, "呼入") || g_ascii_strcasecmp (text, "in") == 0 ||
+      g_ascii_strcasecmp (text, "inbound") == 0 || g_ascii_strcasecmp (text, "incoming") == 0)
+    *out = 1;
+  else if (g_str_equal (text, "呼出") || g_ascii_strcasecmp (text, "out") == 0 ||
+           g_ascii_strcasecmp (text, "outbound") == 0 || g_ascii_strcasecmp (text, "outgoing") == 0)
+    *out = 2;
+  else
+    return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (inbound); i++)
-    {
-      if (g_ascii_strcasecmp (text, inbound[i]) == 0)
-        return (*out = 1), TRUE;
-      if (g_ascii_strcasecmp (text, outbound[i]) == 0)
-        return (*out = 2), TRUE;
-    }
-
-  return FALSE;
+  return TRUE;
 }
 
 static gboolean
 parse_flag (const char *text,
             int        *out)
 {
-  static const char * const yes[] = { "1", "yes", "y", "true", "是" };
-  static const char * const no[] = { "0", "no", "n", "false", "否" };
+  if (g_str_equal (text, "是") || g_str_equal (text, "1") || g_ascii_strcasecmp (text, "yes") == 0 ||
+      g_ascii_strcasecmp (text, "y") == 0 || g_ascii_strcasecmp (text, "true") == 0)
+    *out = 1;
+  else if (g_str_equal (text, "否") || g_str_equal (text, "0") || g_ascii_strcasecmp (text, "no") == 0 ||
+           g_ascii_strcasecmp (text, "n") == 0 || g_ascii_strcasecmp (text, "false") == 0)
+    *out = 0;
+  else
+    return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    {
-      if (g_ascii_strcasecmp (text, yes[i]) == 0)
-        return (*out = 1), TRUE;
-      if (g_ascii_strcasecmp (text, no[i]) == 0)
-        return (*out = 0), TRUE;
-    }
-
-  return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -548,6 +586,20 @@ parse_satisfaction (const char *text,
 }
 
 static gboolean
+parse_timestamp_value (Importer   *self,
+                       Column      col,
+                       const char *text,
+                       gint64     *out_utc,
+                       gint32     *out_offset)
+{
+  if (em_time_parse_timestamp (text, self->zone, out_utc, out_offset))
+    return TRUE;
+
+  value_problem (self, col, _("'%s' is not a date and time like 2026-03-01 09:15:00"), text);
+  return FALSE;
+}
+
+static gboolean
 parse_value (Importer   *self,
              Column      col,
              const char *text,
@@ -556,44 +608,36 @@ parse_value (Importer   *self,
   switch (col)
     {
     case COL_STARTED_AT:
-      if (em_time_parse_timestamp (text, self->zone, &row->started_at, &row->utc_offset))
-        return TRUE;
-      add_value_problem (self, col, _("'%s' is not a date and time like 2026-03-01 09:15:00"), text);
-      return FALSE;
-
+      return parse_timestamp_value (self, col, text, &row->started_at, &row->utc_offset);
     case COL_TICKET_DUE:
+      return parse_timestamp_value (self, col, text, &row->ticket_due, NULL);
     case COL_TICKET_CLOSED:
-      if (em_time_parse_timestamp (text, self->zone,
-                                   col == COL_TICKET_DUE ? &row->ticket_due : &row->ticket_closed,
-                                   NULL))
-        return TRUE;
-      add_value_problem (self, col, _("'%s' is not a date and time like 2026-03-01 09:15:00"), text);
-      return FALSE;
+      return parse_timestamp_value (self, col, text, &row->ticket_closed, NULL);
 
     case COL_DURATION:
     case COL_WAIT:
       if (em_time_parse_duration (text, col == COL_DURATION ? &row->duration : &row->wait))
         return TRUE;
-      add_value_problem (self, col, _("'%s' is not a number of seconds or HH:MM:SS"), text);
+      value_problem (self, col, _("'%s' is not a number of seconds or HH:MM:SS"), text);
       return FALSE;
 
     case COL_DIRECTION:
       if (parse_direction (text, &row->direction))
         return TRUE;
-      add_value_problem (self, col, _("'%s' is not a direction (in/out, inbound/outbound, 呼入/呼出)"),
-                         text);
+      value_problem (self, col, _("'%s' is not a direction (in/out, inbound/outbound, 呼入/呼出)"),
+                     text);
       return FALSE;
 
     case COL_SATISFACTION:
       if (parse_satisfaction (text, &row->satisfaction))
         return TRUE;
-      add_value_problem (self, col, _("'%s' is not a satisfaction rating from 1 to 5"), text);
+      value_problem (self, col, _("'%s' is not a satisfaction rating from 1 to 5"), text);
       return FALSE;
 
     case COL_RESOLVED:
       if (parse_flag (text, &row->resolved))
         return TRUE;
-      add_value_problem (self, col, _("'%s' is not yes or no (1/0, yes/no, true/false, 是/否)"), text);
+      value_problem (self, col, _("'%s' is not yes or no (1/0, yes/no, true/false, 是/否)"), text);
       return FALSE;
 
     case COL_CALL_ID:
@@ -610,22 +654,11 @@ parse_value (Importer   *self,
 }
 
 static void
-collect_row (Importer *self,
-             CallRow  *row)
+resolve_text (GString *text,
+              CallRow *row)
 {
-  memset (row, 0, sizeof *row);
-  row->resolved = -1;
-
   for (int col = 0; col < N_COLUMNS; col++)
-    {
-      if (self->value_start[col] < 0)
-        {
-          row->text[col] = "";
-          continue;
-        }
-      row->text[col] = self->row->str + self->value_start[col];
-      row->length[col] = self->value_length[col];
-    }
+    row->text[col] = row->offset[col] != ABSENT ? text->str + row->offset[col] : "";
 }
 
 /* Checks every value of the record, in the file's column order, and
@@ -637,7 +670,7 @@ parse_row (Importer *self,
 {
   gboolean ok = TRUE;
 
-  collect_row (self, row);
+  resolve_text (self->batch->text, row);
 
   for (guint i = 0; i < self->n_order; i++)
     {
@@ -646,14 +679,14 @@ parse_row (Importer *self,
 
       if (self->undecodable[col])
         {
-          add_problem (self, col, g_strdup (_("the text is not valid GB18030/GBK")));
+          row_problem (self, self->column_name[col], g_strdup (_("the text is not valid GB18030/GBK")));
           ok = FALSE;
         }
       else if (*text == '\0')
         {
           if (column_info[col].required)
             {
-              add_problem (self, col, g_strdup (_("a value is required")));
+              row_problem (self, self->column_name[col], g_strdup (_("a value is required")));
               ok = FALSE;
             }
         }
@@ -665,17 +698,17 @@ parse_row (Importer *self,
 
   if (self->n_extra > 0)
     {
-      add_problem_at (self, self->record_line, "",
-                      g_strdup_printf (_("the row has %u fields but the header has %u columns "
-                                         "(is a quote missing?)"),
-                                       self->n_fields, self->header->len));
+      row_problem (self, self->whole_row,
+                   g_strdup_printf (_("the row has %u fields but the header has %u columns "
+                                      "(is a quote missing?)"),
+                                    self->n_fields, self->header->len));
       ok = FALSE;
     }
 
   return ok;
 }
 
-/* Agents and teams */
+/* Agents and teams (the writer's) */
 
 static void
 agent_entry_free (gpointer data)
@@ -699,7 +732,7 @@ team_id_for (Importer   *self,
 
   if (!(id = em_db_ensure_team (self->db, name, &error)))
     {
-      fail (self, error);
+      writer_fail (self, error);
       return 0;
     }
 
@@ -707,8 +740,8 @@ team_id_for (Importer   *self,
   return id;
 }
 
-/* The agent as the database knows it, or NULL (the agent is new, or the
- * lookup failed: see self->stop).
+/* The agent as the database knows it, or NULL: the agent is new, or the
+ * lookup failed (self->error).
  */
 static AgentEntry *
 lookup_agent (Importer      *self,
@@ -733,7 +766,7 @@ lookup_agent (Importer      *self,
       g_hash_table_insert (self->agents, g_strdup (code), entry);
     }
   else if (rc != SQLITE_DONE)
-    fail_sqlite (self, rc, "looking up an agent");
+    writer_fail_sqlite (self, rc, "looking up an agent");
 
   sqlite3_reset (self->find_agent);
   return entry;
@@ -745,18 +778,18 @@ create_agent (Importer      *self,
               const CallRow *row)
 {
   const char *team = row->text[COL_TEAM];
+  gint64 team_id = *team != '\0' ? team_id_for (self, team) : 0;
   AgentEntry *entry;
   GError *error = NULL;
-  gint64 team_id = *team != '\0' ? team_id_for (self, team) : 0;
   gint64 id;
 
-  if (self->stop)
+  if (self->error != NULL)
     return NULL;
 
   if (!(id = em_db_ensure_agent (self->db, row->text[COL_AGENT_CODE], row->text[COL_AGENT_NAME],
                                  team_id, &error)))
     {
-      fail (self, error);
+      writer_fail (self, error);
       return NULL;
     }
 
@@ -783,12 +816,12 @@ refresh_agent (Importer      *self,
   gint64 team_id = *team != '\0' ? team_id_for (self, team) : entry->team_id;
   GError *error = NULL;
 
-  if (self->stop || (!new_name && team_id == entry->team_id))
+  if (self->error != NULL || (!new_name && team_id == entry->team_id))
     return;
 
   if (!em_db_ensure_agent (self->db, row->text[COL_AGENT_CODE], name, team_id, &error))
     {
-      fail (self, error);
+      writer_fail (self, error);
       return;
     }
 
@@ -800,7 +833,7 @@ refresh_agent (Importer      *self,
   entry->team_id = team_id;
 }
 
-/* Storing */
+/* Storing (the writer's) */
 
 static void
 bind_text_or_null (sqlite3_stmt  *stmt,
@@ -866,11 +899,9 @@ remember_call_line (Importer *self,
   index = call_id - self->first_call_id;
   if (index >= 0 && index < G_MAXUINT32)
     {
-      guint line = self->record_line;
-
       if ((guint64) index >= self->call_lines->len)
         g_array_set_size (self->call_lines, index + 1);
-      g_array_index (self->call_lines, guint, index) = line;
+      g_array_index (self->call_lines, guint, index) = self->current_line;
     }
 }
 
@@ -894,13 +925,13 @@ add_repeat_problem (Importer      *self,
   g_autofree char *quoted = quote_value (row->text[COL_CALL_ID]);
 
   if (first_line > 0)
-    add_problem (self, COL_CALL_ID,
-                 g_strdup_printf (_("the call id '%s' is already used on line %u"),
-                                  quoted, first_line));
+    store_problem (self, COL_CALL_ID,
+                   g_strdup_printf (_("the call id '%s' is already used on line %u"),
+                                    quoted, first_line));
   else
-    add_problem (self, COL_CALL_ID,
-                 g_strdup_printf (_("the call id '%s' is already used earlier in the file"),
-                                  quoted));
+    store_problem (self, COL_CALL_ID,
+                   g_strdup_printf (_("the call id '%s' is already used earlier in the file"),
+                                    quoted));
 }
 
 static void
@@ -915,10 +946,12 @@ remember_not_stored (Importer      *self,
   g_hash_table_insert (self->not_stored,
                        g_string_chunk_insert_len (self->not_stored_ids, call_id,
                                                   row->length[COL_CALL_ID]),
-                       GUINT_TO_POINTER (self->record_line));
+                       GUINT_TO_POINTER (self->current_line));
 }
 
-/* Which row of this file, if any, already used the call id: 0 if none. */
+/* Whether a row of this file already used the call id (and on which line,
+ * 0 if unknown); if not, whether the database has it from before.
+ */
 static gboolean
 find_earlier_use (Importer      *self,
                   const CallRow *row,
@@ -951,7 +984,7 @@ find_earlier_use (Importer      *self,
   sqlite3_reset (self->find_call);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    fail_sqlite (self, rc, "looking up a call");
+    writer_fail_sqlite (self, rc, "looking up a call");
 
   return FALSE;
 }
@@ -975,7 +1008,8 @@ bad_row (Importer      *self,
 }
 
 /* A row whose call id this file used before, or which is already in the
- * database: it is not stored.  Returns TRUE if it was one of those.
+ * database: it is not stored.  Returns TRUE if it was one of those (or the
+ * lookup failed).
  */
 static gboolean
 handle_used_call_id (Importer      *self,
@@ -998,7 +1032,7 @@ handle_used_call_id (Importer      *self,
       return TRUE;
     }
 
-  return self->stop;
+  return self->error != NULL;
 }
 
 static void
@@ -1018,7 +1052,7 @@ store_row (Importer      *self,
 
   /* An agent is only created for a call that will be stored. */
   if (!(agent = lookup_agent (self, row)) &&
-      (self->stop || handle_used_call_id (self, row) || !(agent = create_agent (self, row))))
+      (self->error != NULL || handle_used_call_id (self, row) || !(agent = create_agent (self, row))))
     return;
 
   bind_call (self, row, agent->id);
@@ -1026,7 +1060,7 @@ store_row (Importer      *self,
   sqlite3_reset (self->insert_call);
 
   if (rc != SQLITE_DONE)
-    fail_sqlite (self, rc, "storing a call");
+    writer_fail_sqlite (self, rc, "storing a call");
   else if (sqlite3_changes (self->handle) == 1)
     {
       self->report->n_imported++;
@@ -1037,34 +1071,158 @@ store_row (Importer      *self,
     handle_used_call_id (self, row);
 }
 
-static void
-read_row (Importer *self)
+/* Batches */
+
+static Batch *
+batch_new (void)
 {
-  CallRow row;
+  Batch *batch = g_new0 (Batch, 1);
 
-  self->report->n_rows++;
+  batch->text = g_string_sized_new (BATCH_ROWS * 128);
+  batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (CallRow), BATCH_ROWS);
+  batch->problems = g_array_new (FALSE, FALSE, sizeof (EmCallImportProblem));
 
-  if (parse_row (self, &row))
-    store_row (self, &row);
-  else
-    bad_row (self, &row);
+  return batch;
 }
 
-/* libcsv callbacks */
+/* Problems the writer did not take (after a fatal error) die here. */
+static void
+batch_reset (Batch *batch)
+{
+  for (guint i = 0; i < batch->problems->len; i++)
+    g_free (g_array_index (batch->problems, EmCallImportProblem, i).reason);
+
+  g_string_truncate (batch->text, 0);
+  g_array_set_size (batch->rows, 0);
+  g_array_set_size (batch->problems, 0);
+  batch->last = FALSE;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  batch_reset (batch);
+  g_string_free (batch->text, TRUE);
+  g_array_unref (batch->rows);
+  g_array_unref (batch->problems);
+  g_free (batch);
+}
+
+static void
+take_problems (Importer *self,
+               Batch    *batch,
+               guint     first,
+               guint     n)
+{
+  EmCallImportProblem *problems = &g_array_index (batch->problems, EmCallImportProblem, first);
+
+  g_array_append_vals (self->report->problems, problems, n);
+  for (guint i = 0; i < n; i++)
+    problems[i].reason = NULL;
+}
+
+static void
+store_batch (Importer *self,
+             Batch    *batch)
+{
+  guint next_problem = 0;
+
+  for (guint i = 0; i < batch->rows->len && self->error == NULL; i++)
+    {
+      CallRow *row = &g_array_index (batch->rows, CallRow, i);
+
+      resolve_text (batch->text, row);
+      self->current_line = row->line;
+      take_problems (self, batch, next_problem, row->n_problems);
+      next_problem += row->n_problems;
+
+      if (row->ok)
+        store_row (self, row);
+      else
+        bad_row (self, row);
+    }
+}
+
+static gpointer
+writer_main (gpointer data)
+{
+  Importer *self = data;
+  gboolean last = FALSE;
+
+  while (!last)
+    {
+      Batch *batch = g_async_queue_pop (self->full_batches);
+
+      last = batch->last;
+      if (self->error == NULL)
+        store_batch (self, batch);
+      batch_reset (batch);
+      g_async_queue_push (self->free_batches, batch);
+    }
+
+  return NULL;
+}
+
+/* Gives the writer the parser's batch.  Without a writer thread (it could
+ * not be started) the parser stores the batch itself.
+ */
+static void
+hand_over (Importer *self,
+           gboolean  last)
+{
+  if (self->writer == NULL)
+    {
+      if (self->error == NULL)
+        store_batch (self, self->batch);
+      batch_reset (self->batch);
+      return;
+    }
+
+  self->batch->last = last;
+  g_async_queue_push (self->full_batches, g_steal_pointer (&self->batch));
+  if (!last)
+    self->batch = g_async_queue_pop (self->free_batches);
+}
+
+static void
+start_writer (Importer *self)
+{
+  self->full_batches = g_async_queue_new ();
+  self->free_batches = g_async_queue_new_full ((GDestroyNotify) batch_free);
+
+  self->batch = batch_new ();
+  for (guint i = 1; i < N_BATCHES; i++)
+    g_async_queue_push (self->free_batches, batch_new ());
+
+  self->writer = g_thread_try_new ("em-call-import", writer_main, self, NULL);
+}
+
+static void
+stop_writer (Importer *self)
+{
+  hand_over (self, TRUE);
+
+  if (self->writer != NULL)
+    g_thread_join (g_steal_pointer (&self->writer));
+}
+
+/* libcsv callbacks (the parser's) */
 
 static inline guint
 count_line_breaks (const char *data,
                    gsize       length)
 {
-  const char *end = data + length;
   guint n = 0;
 
-  if (memchr (data, '\n', length) == NULL && memchr (data, '\r', length) == NULL)
-    return 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
 
-  for (const char *p = data; p < end; p++)
-    if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n')))
-      n++;
+      if ((guchar) c > '\r')
+        continue;
+      if (c == '\n' || (c == '\r' && (i + 1 == length || data[i + 1] != '\n')))
+        n++;
+    }
 
   return n;
 }
@@ -1101,6 +1259,35 @@ add_header_field (Importer   *self,
   g_ptr_array_add (self->header, g_string_free (g_steal_pointer (&name), FALSE));
 }
 
+/* Appends the value and a NUL to the batch's text. */
+static inline void
+store_value (Importer   *self,
+             Column      col,
+             const char *data,
+             gsize       length)
+{
+  GString *text = self->batch->text;
+  gsize start = text->len;
+
+  self->value_start[col] = start;
+
+  /* The common case without a function call: it runs for every field. */
+  if (self->is_utf8 && start + length + 2 <= text->allocated_len)
+    {
+      memcpy (text->str + start, data, length);
+      text->str[start + length] = '\0';
+      text->str[start + length + 1] = '\0';
+      text->len = start + length + 1;
+      self->value_length[col] = length;
+      return;
+    }
+
+  if (!em_text_decoder_append (self->decoder, data, length, text))
+    self->undecodable[col] = TRUE;
+  self->value_length[col] = text->len - start;
+  g_string_append_c (text, '\0');
+}
+
 static void
 on_field (void   *field,
           size_t  length,
@@ -1111,10 +1298,9 @@ on_field (void   *field,
   guint index = self->n_fields++;
   int col;
 
-  if (length > 0)
-    self->line += count_line_breaks (data, length);
+  self->line += count_line_breaks (data, length);
 
-  if (self->stop)
+  if (self->stop_reading)
     return;
 
   trim (&data, &length);
@@ -1122,25 +1308,37 @@ on_field (void   *field,
     self->all_empty = FALSE;
 
   if (!self->have_header)
+    add_header_field (self, data, length);
+  else if (index >= self->field_column->len)
+    self->n_extra += length > 0;
+  else if ((col = g_array_index (self->field_column, int, index)) >= 0)
+    store_value (self, col, data, length);
+}
+
+static void
+read_row (Importer *self)
+{
+  Batch *batch = self->batch;
+  guint n_problems = batch->problems->len;
+  CallRow *row;
+
+  g_array_set_size (batch->rows, batch->rows->len + 1);
+  row = &g_array_index (batch->rows, CallRow, batch->rows->len - 1);
+  memset (row, 0, sizeof *row);
+  row->line = self->record_line;
+  row->resolved = -1;
+  for (int col = 0; col < N_COLUMNS; col++)
     {
-      add_header_field (self, data, length);
-      return;
+      row->offset[col] = self->value_start[col];
+      row->length[col] = self->value_length[col];
     }
 
-  if (index >= self->field_column->len)
-    {
-      self->n_extra += length > 0;
-      return;
-    }
+  row->ok = parse_row (self, row);
+  row->n_problems = batch->problems->len - n_problems;
+  self->report->n_rows++;
 
-  if ((col = g_array_index (self->field_column, int, index)) < 0)
-    return;
-
-  self->value_start[col] = self->row->len;
-  if (!em_text_decoder_append (self->decoder, data, length, self->row))
-    self->undecodable[col] = TRUE;
-  self->value_length[col] = self->row->len - self->value_start[col];
-  g_string_append_c (self->row, '\0');
+  if (batch->rows->len == BATCH_ROWS)
+    hand_over (self, FALSE);
 }
 
 static void
@@ -1149,8 +1347,10 @@ reset_record (Importer *self)
   self->n_fields = 0;
   self->n_extra = 0;
   self->all_empty = TRUE;
-  g_string_truncate (self->row, 0);
-  memset (self->value_start, 0xff, sizeof self->value_start);   /* all -1 */
+  self->record_start = self->batch->text->len;
+  for (int col = 0; col < N_COLUMNS; col++)
+    self->value_start[col] = ABSENT;
+  memset (self->value_length, 0, sizeof self->value_length);
   memset (self->undecodable, 0, sizeof self->undecodable);
 }
 
@@ -1160,18 +1360,15 @@ on_record_end (int   c,
 {
   Importer *self = user_data;
 
-  if (self->n_fields > 0 && !self->stop)
+  if (self->n_fields > 0 && !self->stop_reading)
     {
-      if (self->all_empty)
-        {
-          /* A blank row, such as ",,,," left by a spreadsheet: not data. */
-          if (!self->have_header)
-            g_ptr_array_set_size (self->header, 0);
-        }
-      else if (self->have_header)
-        read_row (self);
+      if (!self->all_empty)
+        self->have_header ? read_row (self) : read_header (self);
+      else if (!self->have_header)
+        g_ptr_array_set_size (self->header, 0);
       else
-        read_header (self);
+        /* A blank row, such as ",,,," left by a spreadsheet: not data. */
+        g_string_truncate (self->batch->text, self->record_start);
     }
 
   /* A CR LF pair ends one line: libcsv reports the LF as an empty record. */
@@ -1203,10 +1400,11 @@ importer_init (Importer           *self,
   self->zone = zone;
   self->report = report_new ();
   self->report->encoding = encoding;
+  self->whole_row = g_string_chunk_insert_const (self->report->strings, "");
   self->decoder = em_text_decoder_new (encoding);
+  self->is_utf8 = encoding != EM_TEXT_ENCODING_GB18030;
   self->header = g_ptr_array_new_with_free_func (g_free);
   self->field_column = g_array_new (FALSE, FALSE, sizeof (int));
-  self->row = g_string_sized_new (512);
   self->call_lines = g_array_new (FALSE, TRUE, sizeof (guint));
   self->agents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, agent_entry_free);
   self->teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1214,18 +1412,20 @@ importer_init (Importer           *self,
   self->not_stored_ids = g_string_chunk_new (4096);
   self->line = 1;
   self->record_line = 1;
-  reset_record (self);
 }
 
 static void
 importer_clear (Importer *self)
 {
+  g_assert (self->writer == NULL);
+
+  g_clear_pointer (&self->batch, batch_free);
+  g_clear_pointer (&self->free_batches, g_async_queue_unref);
+  g_clear_pointer (&self->full_batches, g_async_queue_unref);
   g_clear_pointer (&self->report, em_call_import_report_free);
   g_clear_pointer (&self->decoder, em_text_decoder_free);
   g_clear_pointer (&self->header, g_ptr_array_unref);
   g_clear_pointer (&self->field_column, g_array_unref);
-  if (self->row != NULL)
-    g_string_free (g_steal_pointer (&self->row), TRUE);
   g_clear_pointer (&self->call_lines, g_array_unref);
   g_clear_pointer (&self->agents, g_hash_table_unref);
   g_clear_pointer (&self->teams, g_hash_table_unref);
@@ -1235,6 +1435,29 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->find_call, sqlite3_finalize);
   g_clear_pointer (&self->find_agent, sqlite3_finalize);
   g_clear_error (&self->error);
+}
+
+static gboolean
+prepare_statements (Importer  *self,
+                    GError   **error)
+{
+  if (!(self->insert_call = em_db_prepare (self->db,
+                                           "INSERT INTO calls (external_id, agent_id, started_at, utc_offset, "
+                                           "  duration_s, wait_s, direction, caller, queue, satisfaction, "
+                                           "  resolved, ticket_due, ticket_closed, recording, import_id) "
+                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                                           "ON CONFLICT (external_id) DO NOTHING",
+                                           error)) ||
+      !(self->find_call = em_db_prepare (self->db,
+                                         "SELECT id, import_id FROM calls WHERE external_id = ?1",
+                                         error)) ||
+      !(self->find_agent = em_db_prepare (self->db,
+                                          "SELECT id, name, coalesce (team_id, 0) FROM agents WHERE code = ?1",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (self->insert_call, 15, self->import_id);
+  return TRUE;
 }
 
 static gboolean
@@ -1260,23 +1483,7 @@ start_import (Importer  *self,
     return em_db_set_error (self->db, error, rc, "recording the import");
   self->import_id = sqlite3_last_insert_rowid (self->handle);
 
-  if (!(self->insert_call = em_db_prepare (self->db,
-                                           "INSERT INTO calls (external_id, agent_id, started_at, utc_offset, "
-                                           "  duration_s, wait_s, direction, caller, queue, satisfaction, "
-                                           "  resolved, ticket_due, ticket_closed, recording, import_id) "
-                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
-                                           "ON CONFLICT (external_id) DO NOTHING",
-                                           error)) ||
-      !(self->find_call = em_db_prepare (self->db,
-                                         "SELECT id, import_id FROM calls WHERE external_id = ?1",
-                                         error)) ||
-      !(self->find_agent = em_db_prepare (self->db,
-                                          "SELECT id, name, coalesce (team_id, 0) FROM agents WHERE code = ?1",
-                                          error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (self->insert_call, 15, self->import_id);
-  return TRUE;
+  return prepare_statements (self, error);
 }
 
 static gboolean
@@ -1450,91 +1657,83 @@ detect_encoding (GInputStream    *stream,
   return check_encoding (path, *out_encoding, error);
 }
 
-static void
-check_unclosed_quote (Importer          *self,
-                      struct csv_parser *parser)
+/* With these options csv_fini() refuses a quoted field still open at the
+ * end of the file instead of quietly closing it.  Returns FALSE then.
+ */
+static gboolean
+finish_parser (Importer          *self,
+               struct csv_parser *parser)
 {
-  /* With these options csv_fini() refuses a quoted field still open at the
-   * end of the file instead of quietly closing it.
-   */
   csv_set_opts (parser, csv_get_opts (parser) | CSV_STRICT | CSV_STRICT_FINI);
 
-  if (csv_fini (parser, on_field, on_record_end, self) != 0 && !self->stop)
-    {
-      add_problem_at (self, self->record_line, "",
-                      g_strdup (_("a quoted value that starts in this row is never closed "
-                                  "(a \" is missing), so the rest of the file cannot be read")));
-      self->file_refused = TRUE;
-    }
+  return csv_fini (parser, on_field, on_record_end, self) == 0;
 }
 
-static gboolean
-parse_stream (Importer      *self,
-              GInputStream  *stream,
-              guint8        *buffer,
-              gsize          bom_length,
-              Progress      *progress,
-              GCancellable  *cancellable,
-              GError       **error)
+/* Feeds the file to libcsv.  Returns the line of a quoted value that is
+ * never closed, or 0.
+ */
+static guint
+read_file (Importer      *self,
+           GInputStream  *stream,
+           guint8        *buffer,
+           gsize          bom_length,
+           Progress      *progress,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   struct csv_parser parser;
-  GError *local_error = NULL;
   guint64 bytes_read = 0;
   gsize skip = bom_length;
-  gssize n;
+  guint unclosed_line = 0;
+  gssize n = 0;
 
   csv_init (&parser, CSV_REPALL_NL);
   csv_set_blk_size (&parser, 4096);
 
-  while (!self->stop &&
-         (n = g_input_stream_read (stream, buffer, READ_CHUNK_SIZE, cancellable, &local_error)) > 0)
+  while (!self->stop_reading && !g_atomic_int_get (&self->writer_failed) &&
+         (n = g_input_stream_read (stream, buffer, READ_CHUNK_SIZE, cancellable, error)) > 0)
     {
       gsize start = MIN (skip, (gsize) n);
 
       skip -= start;
+      /* libcsv only stops early when it runs out of memory. */
       if (csv_parse (&parser, buffer + start, n - start, on_field, on_record_end, self) != (gsize) (n - start))
-        fail (self, g_error_new (EM_ERROR, EM_ERROR_FAILED, "%s",
-                                 csv_strerror (csv_error (&parser))));
+        {
+          g_set_error (error, EM_ERROR, EM_ERROR_FAILED, "%s", csv_strerror (csv_error (&parser)));
+          n = -1;
+          break;
+        }
 
       bytes_read += n;
       report_progress (progress, bytes_read, FALSE);
     }
 
-  if (!self->stop && local_error == NULL)
-    check_unclosed_quote (self, &parser);
+  if (n == 0 && !self->stop_reading && !finish_parser (self, &parser))
+    unclosed_line = self->record_line;
   csv_free (&parser);
 
-  if (local_error != NULL)
-    return set_read_error (error, self->path, local_error);
+  if (n == 0)
+    report_progress (progress, progress->total, TRUE);
 
-  if (!self->stop && !self->have_header)
-    {
-      add_problem_at (self, 1, "", g_strdup (_("the file is empty: there is no header row")));
-      self->file_refused = TRUE;
-    }
-
-  report_progress (progress, progress->total, TRUE);
-  return TRUE;
-}
-
-static gint64
-get_cache_size (EmDb *db)
-{
-  g_autoptr(sqlite3_stmt) stmt = em_db_prepare (db, "PRAGMA cache_size", NULL);
-
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return -2000;
-
-  return sqlite3_column_int64 (stmt, 0);
+  return unclosed_line;
 }
 
 static void
-set_cache_size (EmDb   *db,
-                gint64  value)
+check_end_of_file (Importer *self,
+                   guint     unclosed_line)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, value);
-
-  em_db_exec (db, sql, NULL);
+  if (unclosed_line > 0)
+    {
+      file_problem (self, unclosed_line, "",
+                    g_strdup (_("a quoted value that starts in this row is never closed "
+                                "(a \" is missing), so the rest of the file cannot be read")));
+      self->file_refused = TRUE;
+    }
+  else if (!self->have_header)
+    {
+      file_problem (self, 1, "", g_strdup (_("the file is empty: there is no header row")));
+      self->file_refused = TRUE;
+    }
 }
 
 static EmCallImportReport *
@@ -1546,22 +1745,34 @@ run_import (Importer      *self,
             GCancellable  *cancellable,
             GError       **error)
 {
-  if (!start_import (self, error) ||
-      !parse_stream (self, stream, buffer, bom_length, progress, cancellable, error))
+  GError *read_error = NULL;
+  guint unclosed_line;
+
+  if (!start_import (self, error))
     {
       em_db_rollback (self->db);
       return NULL;
     }
 
-  if (self->error == NULL && g_cancellable_is_cancelled (cancellable))
-    set_read_error (&self->error, self->path, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, ""));
+  start_writer (self);
+  reset_record (self);
+  unclosed_line = read_file (self, stream, buffer, bom_length, progress, cancellable, &read_error);
+  stop_writer (self);
 
-  if (self->error != NULL)
+  if (read_error == NULL && self->error == NULL)
+    g_cancellable_set_error_if_cancelled (cancellable, &read_error);
+
+  if (read_error != NULL || self->error != NULL)
     {
       em_db_rollback (self->db);
-      g_propagate_error (error, g_steal_pointer (&self->error));
+      if (read_error != NULL)
+        set_read_error (error, self->path, read_error);
+      else
+        g_propagate_error (error, g_steal_pointer (&self->error));
       return NULL;
     }
+
+  check_end_of_file (self, unclosed_line);
 
   if (self->file_refused ||
       (self->report->n_bad_rows > 0 && !(self->flags & EM_CALL_IMPORT_SKIP_BAD)))
@@ -1576,12 +1787,33 @@ run_import (Importer      *self,
   return g_steal_pointer (&self->report);
 }
 
+static gint64
+query_pragma (EmDb       *db,
+              const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = em_db_prepare (db, sql, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+set_pragma (EmDb       *db,
+            const char *name,
+            gint64      value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
+
+  em_db_exec (db, sql, NULL);
+}
+
 /**
  * em_call_import_file:
  *
  * Returns: (transfer full) (nullable): the report; %NULL with @error set
- *   when the import could not run at all (the file cannot be read or is
- *   not text, the database is locked or read-only, it was cancelled).
+ *   when the import could not run at all (see em-call-import.h).
  */
 EmCallImportReport *
 em_call_import_file (EmDb                  *db,
@@ -1600,7 +1832,7 @@ em_call_import_file (EmDb                  *db,
   EmCallImportReport *report;
   Importer importer;
   gsize bom_length = 0;
-  gint64 cache_size;
+  gint64 cache_size, foreign_keys;
 
   g_return_val_if_fail (EM_IS_DB (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -1614,16 +1846,23 @@ em_call_import_file (EmDb                  *db,
       !(zone = em_zone_new_for_center (db, error)))
     return NULL;
 
-  /* A bigger page cache keeps the growing indexes in memory for the one
-   * long transaction; it is this connection's setting and is put back.
+  /* For the one long transaction, on this connection only (both are put
+   * back): a bigger page cache keeps the growing indexes in memory, and
+   * foreign keys are not checked per row because every agent id bound was
+   * just read from or inserted into `agents` in this same transaction, and
+   * the import id is the `imports` row it inserted first.
    */
-  cache_size = get_cache_size (db);
-  set_cache_size (db, -IMPORT_CACHE_KIB);
+  cache_size = query_pragma (db, "PRAGMA cache_size");
+  foreign_keys = query_pragma (db, "PRAGMA foreign_keys");
+  set_pragma (db, "cache_size", -IMPORT_CACHE_KIB);
+  set_pragma (db, "foreign_keys", 0);
 
   importer_init (&importer, db, path, flags, encoding, zone);
   report = run_import (&importer, stream, buffer, bom_length, &progress, cancellable, error);
   importer_clear (&importer);
 
-  set_cache_size (db, cache_size);
+  set_pragma (db, "foreign_keys", foreign_keys);
+  set_pragma (db, "cache_size", cache_size);
+
   return report;
 }
