@@ -68,12 +68,12 @@ typedef struct
 {
   const char *name;
   gboolean    required;
-  const char *aliases[4];   /* as compared: ASCII letters in lower case */
+  const char *aliases[4];   /* compared ignoring ASCII case */
 } ColumnInfo;
 
 /* DESIGN.md §3, "Columns". */
 static const ColumnInfo column_info[N_COLUMNS] = {
-  [COL_CALL_ID]       = { "call_id",       TRUE,  { "通话编号", "呼叫id", "流水号" } },
+  [COL_CALL_ID]       = { "call_id",       TRUE,  { "通话编号", "呼叫ID", "流水号" } },
   [COL_AGENT_CODE]    = { "agent_code",    TRUE,  { "坐席工号", "工号" } },
   [COL_AGENT_NAME]    = { "agent_name",    FALSE, { "坐席姓名", "姓名" } },
   [COL_TEAM]          = { "team",          FALSE, { "班组", "团队" } },
@@ -277,7 +277,13 @@ em_call_import_report_get_problem (EmCallImportReport *report,
 const char * const *
 em_call_import_report_get_unknown_columns (EmCallImportReport *report)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (report != NULL, NULL);
+
+  /* An empty null-terminated GPtrArray may not have allocated pdata yet. */
+  if (report->unknown_columns->pdata == NULL)
+    return none;
 
   return (const char * const *) report->unknown_columns->pdata;
 }
@@ -436,7 +442,8 @@ lookup_column (const char *key)
       if (g_str_equal (key, column_info[col].name))
         return col;
       for (guint i = 0; i < G_N_ELEMENTS (column_info[col].aliases); i++)
-        if (column_info[col].aliases[i] != NULL && g_str_equal (key, column_info[col].aliases[i]))
+        if (column_info[col].aliases[i] != NULL &&
+            g_ascii_strcasecmp (key, column_info[col].aliases[i]) == 0)
           return col;
     }
 

@@ -97,8 +97,8 @@ fill_cache (EmZone *zone,
             gint64  bucket)
 {
   gint64 start = bucket * SECONDS_PER_HOUR;
-  int first = g_time_zone_find_interval (zone->tz, G_TIME_TYPE_DAYLIGHT, start);
-  int last = g_time_zone_find_interval (zone->tz, G_TIME_TYPE_DAYLIGHT,
+  int first = g_time_zone_find_interval (zone->tz, G_TIME_TYPE_STANDARD, start);
+  int last = g_time_zone_find_interval (zone->tz, G_TIME_TYPE_STANDARD,
                                         start + SECONDS_PER_HOUR - 1);
 
   if (first >= 0 && first == last)
@@ -112,7 +112,7 @@ fill_cache (EmZone *zone,
 
 /* @local_seconds is the wall-clock time counted as if it were UTC.  A time
  * that does not exist (skipped by a daylight-saving change) moves forward
- * the way GDateTime moves it; an ambiguous one is read as daylight time.
+ * the way GDateTime moves it; an ambiguous one is read as standard time.
  */
 gint64
 em_zone_local_to_utc (EmZone *zone,
@@ -131,7 +131,7 @@ em_zone_local_to_utc (EmZone *zone,
     offset = zone->offset;
   else
     {
-      interval = g_time_zone_adjust_time (zone->tz, G_TIME_TYPE_DAYLIGHT, &adjusted);
+      interval = g_time_zone_adjust_time (zone->tz, G_TIME_TYPE_STANDARD, &adjusted);
       offset = g_time_zone_get_offset (zone->tz, interval);
     }
 
