@@ -7,10 +7,8 @@
 #include <csv.h>
 #include <glib/gi18n.h>
 
-#include "em-call-import.h"
+#include "em-call-import-private.h"
 #include "em-error.h"
-#include "em-text-encoding.h"
-#include "em-time.h"
 
 /* The call list is read in one streaming pass, after a cheap first pass over
  * the bytes that decides the encoding (a GBK file may show its first Chinese
@@ -37,32 +35,8 @@
  */
 
 #define READ_CHUNK_SIZE   (256 * 1024)
-#define BATCH_ROWS        1024
-#define N_BATCHES         4
 #define PROGRESS_INTERVAL (G_USEC_PER_SEC / 10)
 #define IMPORT_CACHE_KIB  (64 * 1024)
-#define QUOTE_MAX_CHARS   40
-#define ABSENT            G_MAXUINT32
-
-typedef enum
-{
-  COL_CALL_ID,
-  COL_AGENT_CODE,
-  COL_AGENT_NAME,
-  COL_TEAM,
-  COL_STARTED_AT,
-  COL_DURATION,
-  COL_WAIT,
-  COL_DIRECTION,
-  COL_CALLER,
-  COL_QUEUE,
-  COL_SATISFACTION,
-  COL_RESOLVED,
-  COL_RECORDING,
-  COL_TICKET_DUE,
-  COL_TICKET_CLOSED,
-  N_COLUMNS
-} Column;
 
 typedef struct
 {
@@ -72,283 +46,34 @@ typedef struct
 } ColumnInfo;
 
 /* DESIGN.md §3, "Columns". */
-static const ColumnInfo column_info[N_COLUMNS] = {
-  [COL_CALL_ID]       = { "call_id",       TRUE,  { "通话编号", "呼叫ID", "流水号" } },
-  [COL_AGENT_CODE]    = { "agent_code",    TRUE,  { "坐席工号", "工号" } },
-  [COL_AGENT_NAME]    = { "agent_name",    FALSE, { "坐席姓名", "姓名" } },
-  [COL_TEAM]          = { "team",          FALSE, { "班组", "团队" } },
-  [COL_STARTED_AT]    = { "started_at",    TRUE,  { "开始时间", "呼叫时间" } },
-  [COL_DURATION]      = { "duration",      TRUE,  { "通话时长" } },
-  [COL_WAIT]          = { "wait",          FALSE, { "等待时长", "振铃时长" } },
-  [COL_DIRECTION]     = { "direction",     FALSE, { "呼叫方向" } },
-  [COL_CALLER]        = { "caller",        FALSE, { "主叫号码", "客户号码" } },
-  [COL_QUEUE]         = { "queue",         FALSE, { "技能组", "队列" } },
-  [COL_SATISFACTION]  = { "satisfaction",  FALSE, { "满意度" } },
-  [COL_RESOLVED]      = { "resolved",      FALSE, { "是否解决" } },
-  [COL_RECORDING]     = { "recording",     FALSE, { "录音文件", "录音路径" } },
-  [COL_TICKET_DUE]    = { "ticket_due",    FALSE, { "工单时限" } },
-  [COL_TICKET_CLOSED] = { "ticket_closed", FALSE, { "工单完成时间" } },
+static const ColumnInfo column_info[EM_N_COLUMNS] = {
+  [EM_COL_CALL_ID]       = { "call_id",       TRUE,  { "通话编号", "呼叫ID", "流水号" } },
+  [EM_COL_AGENT_CODE]    = { "agent_code",    TRUE,  { "坐席工号", "工号" } },
+  [EM_COL_AGENT_NAME]    = { "agent_name",    FALSE, { "坐席姓名", "姓名" } },
+  [EM_COL_TEAM]          = { "team",          FALSE, { "班组", "团队" } },
+  [EM_COL_STARTED_AT]    = { "started_at",    TRUE,  { "开始时间", "呼叫时间" } },
+  [EM_COL_DURATION]      = { "duration",      TRUE,  { "通话时长" } },
+  [EM_COL_WAIT]          = { "wait",          FALSE, { "等待时长", "振铃时长" } },
+  [EM_COL_DIRECTION]     = { "direction",     FALSE, { "呼叫方向" } },
+  [EM_COL_CALLER]        = { "caller",        FALSE, { "主叫号码", "客户号码" } },
+  [EM_COL_QUEUE]         = { "queue",         FALSE, { "技能组", "队列" } },
+  [EM_COL_SATISFACTION]  = { "satisfaction",  FALSE, { "满意度" } },
+  [EM_COL_RESOLVED]      = { "resolved",      FALSE, { "是否解决" } },
+  [EM_COL_RECORDING]     = { "recording",     FALSE, { "录音文件", "录音路径" } },
+  [EM_COL_TICKET_DUE]    = { "ticket_due",    FALSE, { "工单时限" } },
+  [EM_COL_TICKET_CLOSED] = { "ticket_closed", FALSE, { "工单完成时间" } },
 };
-
-struct _EmCallImportReport
-{
-  guint           n_imported;
-  guint           n_duplicates;
-  guint           n_skipped;
-  guint           n_rows;
-  guint           n_bad_rows;
-  gint64          import_id;
-  EmTextEncoding  encoding;
-  GArray         *problems;          /* EmCallImportProblem */
-  GPtrArray      *unknown_columns;   /* NULL-terminated */
-  GStringChunk   *strings;           /* the problems' column names */
-};
-
-typedef struct
-{
-  gint64  id;
-  char   *name;
-  gint64  team_id;
-} AgentEntry;
-
-/* One record: where its values are in its batch's text, and what they
- * mean.  The parser fills it; the writer stores it.
- */
-typedef struct
-{
-  guint       line;
-  gboolean    ok;
-  guint       n_problems;     /* the parser's problems with it, in its batch */
-  guint32     offset[N_COLUMNS];
-  guint32     length[N_COLUMNS];
-  const char *text[N_COLUMNS];/* resolved by whoever reads the row: "" if empty */
-  guint       present;        /* bit per column with a parsed, non-empty value */
-  gint64      started_at;
-  gint32      utc_offset;
-  int         direction;      /* 0 unknown, 1 in, 2 out */
-  gint64      duration;
-  gint64      wait;
-  gint64      ticket_due;
-  gint64      ticket_closed;
-  int         satisfaction;
-  int         resolved;
-} CallRow;
-
-typedef struct
-{
-  GString  *text;             /* the rows' values, each followed by a NUL */
-  GArray   *rows;             /* CallRow */
-  GArray   *problems;         /* EmCallImportProblem, in row order */
-  gboolean  last;
-} Batch;
-
-typedef struct
-{
-  /* Set up before the writer starts, then read-only. */
-  EmDb                 *db;
-  sqlite3              *handle;
-  const char           *path;
-  EmCallImportFlags     flags;
-  EmCallImportReport   *report;
-  const char           *column_name[N_COLUMNS];  /* as written, interned */
-  const char           *whole_row;               /* "", interned */
-
-  /* The parser's */
-  EmTextDecoder        *decoder;
-  gboolean              is_utf8;
-  EmZone               *zone;
-  gboolean              have_header;
-  GPtrArray            *header;                  /* names as written, UTF-8 */
-  GArray               *field_column;            /* int per field: a Column or -1 */
-  Column                order[N_COLUMNS];        /* the known columns in file order */
-  guint                 n_order;
-  guint                 line;                    /* physical line the parser is on */
-  guint                 record_line;             /* where the current record starts */
-  gboolean              after_cr;
-  guint                 n_fields;
-  gboolean              all_empty;
-  guint                 n_extra;                 /* non-empty fields beyond the header */
-  gsize                 record_start;            /* in batch->text */
-  guint32               value_start[N_COLUMNS];
-  guint32               value_length[N_COLUMNS];
-  gboolean              undecodable[N_COLUMNS];
-  Batch                *batch;
-  gboolean              stop_reading;
-  gboolean              file_refused;            /* a problem --skip-bad cannot skip */
-
-  /* Between the two */
-  GAsyncQueue          *full_batches;
-  GAsyncQueue          *free_batches;
-  GThread              *writer;
-  gint                  writer_failed;           /* atomic */
-
-  /* The writer's */
-  sqlite3_stmt         *insert_call;
-  sqlite3_stmt         *find_call;
-  sqlite3_stmt         *find_agent;
-  gint64                import_id;
-  gint64                first_call_id;
-  GArray               *call_lines;              /* guint line of call first_call_id + i */
-  GHashTable           *agents;                  /* code → AgentEntry */
-  GHashTable           *teams;                   /* name → gint64 id */
-  GHashTable           *not_stored;              /* call id → line, rows not stored */
-  GStringChunk         *not_stored_ids;
-  guint                 current_line;
-  GError               *error;                   /* the writer's fatal error */
-} Importer;
-
-/* Report */
-
-static void
-clear_problem (gpointer data)
-{
-  EmCallImportProblem *problem = data;
-
-  g_free (problem->reason);
-}
-
-static EmCallImportReport *
-report_new (void)
-{
-  EmCallImportReport *report = g_new0 (EmCallImportReport, 1);
-
-  report->problems = g_array_new (FALSE, FALSE, sizeof (EmCallImportProblem));
-  g_array_set_clear_func (report->problems, clear_problem);
-  report->unknown_columns = g_ptr_array_new_null_terminated (0, g_free, TRUE);
-  report->strings = g_string_chunk_new (256);
-
-  return report;
-}
-
-void
-em_call_import_report_free (EmCallImportReport *report)
-{
-  if (report == NULL)
-    return;
-
-  g_array_unref (report->problems);
-  g_ptr_array_unref (report->unknown_columns);
-  g_string_chunk_free (report->strings);
-  g_free (report);
-}
-
-guint
-em_call_import_report_get_n_imported (EmCallImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-
-  return report->n_imported;
-}
-
-guint
-em_call_import_report_get_n_duplicates (EmCallImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-
-  return report->n_duplicates;
-}
-
-guint
-em_call_import_report_get_n_skipped (EmCallImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-
-  return report->n_skipped;
-}
-
-guint
-em_call_import_report_get_n_problems (EmCallImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-
-  return report->problems->len;
-}
-
-const EmCallImportProblem *
-em_call_import_report_get_problem (EmCallImportReport *report,
-                                   guint               index)
-{
-  g_return_val_if_fail (report != NULL, NULL);
-  g_return_val_if_fail (index < report->problems->len, NULL);
-
-  return &g_array_index (report->problems, EmCallImportProblem, index);
-}
-
-const char * const *
-em_call_import_report_get_unknown_columns (EmCallImportReport *report)
-{
-  static const char * const none[] = { NULL };
-
-  g_return_val_if_fail (report != NULL, NULL);
-
-  /* An empty null-terminated GPtrArray may not have allocated pdata yet. */
-  if (report->unknown_columns->pdata == NULL)
-    return none;
-
-  return (const char * const *) report->unknown_columns->pdata;
-}
-
-const char *
-em_call_import_report_get_encoding (EmCallImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, NULL);
-
-  return em_text_encoding_to_string (report->encoding);
-}
-
-guint
-em_call_import_report_get_n_rows (EmCallImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-
-  return report->n_rows;
-}
-
-guint
-em_call_import_report_get_n_bad_rows (EmCallImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-
-  return report->n_bad_rows;
-}
-
-gint64
-em_call_import_report_get_import_id (EmCallImportReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-
-  return report->import_id;
-}
 
 /* Problems */
-
-/* A value as it can be shown inside a one-line message. */
-static char *
-quote_value (const char *text)
-{
-  const char *end = text;
-  glong n_chars = 0;
-
-  while (*end != '\0' && *end != '\n' && *end != '\r' && n_chars < QUOTE_MAX_CHARS)
-    {
-      end = g_utf8_next_char (end);
-      n_chars++;
-    }
-
-  if (*end == '\0')
-    return g_strdup (text);
-
-  return g_strdup_printf ("%.*s…", (int) (end - text), text);
-}
 
 /* A problem with the file itself, added while the writer is not running
  * (while the header is read, or after the last row).
  */
 static void
-file_problem (Importer   *self,
-              guint       line,
-              const char *column,
-              char       *reason)
+file_problem (EmCallImporter *self,
+              guint           line,
+              const char     *column,
+              char           *reason)
 {
   EmCallImportProblem problem;
 
@@ -362,9 +87,9 @@ file_problem (Importer   *self,
  * lists them in line order with the writer's.
  */
 static void
-row_problem (Importer   *self,
-             const char *column,
-             char       *reason)
+row_problem (EmCallImporter *self,
+             const char     *column,
+             char           *reason)
 {
   EmCallImportProblem problem = { self->record_line, (char *) column, reason };
 
@@ -372,47 +97,14 @@ row_problem (Importer   *self,
 }
 
 static void
-value_problem (Importer   *self,
-               Column      col,
-               const char *format,
-               const char *value)
+value_problem (EmCallImporter *self,
+               EmCallColumn    col,
+               const char     *format,
+               const char     *value)
 {
-  g_autofree char *quoted = quote_value (value);
+  g_autofree char *quoted = em_call_import_quote_value (value);
 
   row_problem (self, self->column_name[col], g_strdup_printf (format, quoted));
-}
-
-static void
-store_problem (Importer   *self,
-               Column      col,
-               char       *reason)
-{
-  EmCallImportProblem problem = { self->current_line, (char *) self->column_name[col], reason };
-
-  g_array_append_val (self->report->problems, problem);
-}
-
-static void
-writer_fail (Importer *self,
-             GError   *error)
-{
-  if (self->error == NULL)
-    self->error = error;
-  else
-    g_error_free (error);
-
-  g_atomic_int_set (&self->writer_failed, TRUE);
-}
-
-static void
-writer_fail_sqlite (Importer   *self,
-                    int         rc,
-                    const char *what)
-{
-  GError *error = NULL;
-
-  em_db_set_error (self->db, &error, rc, what);
-  writer_fail (self, error);
 }
 
 /* The header */
@@ -437,7 +129,7 @@ normalize_header (const char *name)
 static int
 lookup_column (const char *key)
 {
-  for (int col = 0; col < N_COLUMNS; col++)
+  for (int col = 0; col < EM_N_COLUMNS; col++)
     {
       if (g_str_equal (key, column_info[col].name))
         return col;
@@ -484,7 +176,7 @@ match_column (const char *name)
 }
 
 static char *
-describe_column_names (Column col)
+describe_column_names (EmCallColumn col)
 {
   g_autoptr(GString) names = g_string_new (column_info[col].name);
 
@@ -496,9 +188,9 @@ describe_column_names (Column col)
 }
 
 static void
-check_required_columns (Importer *self)
+check_required_columns (EmCallImporter *self)
 {
-  for (int col = 0; col < N_COLUMNS; col++)
+  for (int col = 0; col < EM_N_COLUMNS; col++)
     {
       g_autofree char *names = NULL;
 
@@ -514,7 +206,7 @@ check_required_columns (Importer *self)
 }
 
 static void
-read_header (Importer *self)
+read_header (EmCallImporter *self)
 {
   for (guint i = 0; i < self->header->len; i++)
     {
@@ -593,11 +285,11 @@ parse_satisfaction (const char *text,
 }
 
 static gboolean
-parse_timestamp_value (Importer   *self,
-                       Column      col,
-                       const char *text,
-                       gint64     *out_utc,
-                       gint32     *out_offset)
+parse_timestamp_value (EmCallImporter *self,
+                       EmCallColumn    col,
+                       const char     *text,
+                       gint64         *out_utc,
+                       gint32         *out_offset)
 {
   if (em_time_parse_timestamp (text, self->zone, out_utc, out_offset))
     return TRUE;
@@ -607,81 +299,73 @@ parse_timestamp_value (Importer   *self,
 }
 
 static gboolean
-parse_value (Importer   *self,
-             Column      col,
-             const char *text,
-             CallRow    *row)
+parse_value (EmCallImporter *self,
+             EmCallColumn    col,
+             const char     *text,
+             EmCallRow      *row)
 {
   switch (col)
     {
-    case COL_STARTED_AT:
+    case EM_COL_STARTED_AT:
       return parse_timestamp_value (self, col, text, &row->started_at, &row->utc_offset);
-    case COL_TICKET_DUE:
+    case EM_COL_TICKET_DUE:
       return parse_timestamp_value (self, col, text, &row->ticket_due, NULL);
-    case COL_TICKET_CLOSED:
+    case EM_COL_TICKET_CLOSED:
       return parse_timestamp_value (self, col, text, &row->ticket_closed, NULL);
 
-    case COL_DURATION:
-    case COL_WAIT:
-      if (em_time_parse_duration (text, col == COL_DURATION ? &row->duration : &row->wait))
+    case EM_COL_DURATION:
+    case EM_COL_WAIT:
+      if (em_time_parse_duration (text, col == EM_COL_DURATION ? &row->duration : &row->wait))
         return TRUE;
       value_problem (self, col, _("'%s' is not a number of seconds or HH:MM:SS"), text);
       return FALSE;
 
-    case COL_DIRECTION:
+    case EM_COL_DIRECTION:
       if (parse_direction (text, &row->direction))
         return TRUE;
       value_problem (self, col, _("'%s' is not a direction (in/out, inbound/outbound, 呼入/呼出)"),
                      text);
       return FALSE;
 
-    case COL_SATISFACTION:
+    case EM_COL_SATISFACTION:
       if (parse_satisfaction (text, &row->satisfaction))
         return TRUE;
       value_problem (self, col, _("'%s' is not a satisfaction rating from 1 to 5"), text);
       return FALSE;
 
-    case COL_RESOLVED:
+    case EM_COL_RESOLVED:
       if (parse_flag (text, &row->resolved))
         return TRUE;
       value_problem (self, col, _("'%s' is not yes or no (1/0, yes/no, true/false, 是/否)"), text);
       return FALSE;
 
-    case COL_CALL_ID:
-    case COL_AGENT_CODE:
-    case COL_AGENT_NAME:
-    case COL_TEAM:
-    case COL_CALLER:
-    case COL_QUEUE:
-    case COL_RECORDING:
-    case N_COLUMNS:
+    case EM_COL_CALL_ID:
+    case EM_COL_AGENT_CODE:
+    case EM_COL_AGENT_NAME:
+    case EM_COL_TEAM:
+    case EM_COL_CALLER:
+    case EM_COL_QUEUE:
+    case EM_COL_RECORDING:
+    case EM_N_COLUMNS:
     default:
       return TRUE;
     }
-}
-
-static void
-resolve_text (GString *text,
-              CallRow *row)
-{
-  for (int col = 0; col < N_COLUMNS; col++)
-    row->text[col] = row->offset[col] != ABSENT ? text->str + row->offset[col] : "";
 }
 
 /* Checks every value of the record, in the file's column order, and
  * reports each problem.  Returns TRUE if the row can be stored.
  */
 static gboolean
-parse_row (Importer *self,
-           CallRow  *row)
+parse_row (EmCallImporter *self,
+           EmCallRow      *row)
 {
   gboolean ok = TRUE;
 
-  resolve_text (self->batch->text, row);
+  em_call_row_resolve_text (row, self->batch->text);
 
   for (guint i = 0; i < self->n_order; i++)
     {
-      Column col = self->order[i];
+      EmCallColumn col = self->order[i];
       const char *text = row->text[col];
 
       if (self->undecodable[col])
@@ -715,505 +399,7 @@ parse_row (Importer *self,
   return ok;
 }
 
-/* Agents and teams (the writer's) */
-
-static void
-agent_entry_free (gpointer data)
-{
-  AgentEntry *entry = data;
-
-  g_free (entry->name);
-  g_free (entry);
-}
-
-static gint64
-team_id_for (Importer   *self,
-             const char *name)
-{
-  gint64 *cached = g_hash_table_lookup (self->teams, name);
-  GError *error = NULL;
-  gint64 id;
-
-  if (cached != NULL)
-    return *cached;
-
-  if (!(id = em_db_ensure_team (self->db, name, &error)))
-    {
-      writer_fail (self, error);
-      return 0;
-    }
-
-  g_hash_table_insert (self->teams, g_strdup (name), g_memdup2 (&id, sizeof id));
-  return id;
-}
-
-/* The agent as the database knows it, or NULL: the agent is new, or the
- * lookup failed (self->error).
- */
-static AgentEntry *
-lookup_agent (Importer      *self,
-              const CallRow *row)
-{
-  const char *code = row->text[COL_AGENT_CODE];
-  AgentEntry *entry = g_hash_table_lookup (self->agents, code);
-  int rc;
-
-  if (entry != NULL)
-    return entry;
-
-  sqlite3_bind_text (self->find_agent, 1, code, row->length[COL_AGENT_CODE], SQLITE_STATIC);
-  rc = sqlite3_step (self->find_agent);
-
-  if (rc == SQLITE_ROW)
-    {
-      entry = g_new0 (AgentEntry, 1);
-      entry->id = sqlite3_column_int64 (self->find_agent, 0);
-      entry->name = g_strdup ((const char *) sqlite3_column_text (self->find_agent, 1));
-      entry->team_id = sqlite3_column_int64 (self->find_agent, 2);
-      g_hash_table_insert (self->agents, g_strdup (code), entry);
-    }
-  else if (rc != SQLITE_DONE)
-    writer_fail_sqlite (self, rc, "looking up an agent");
-
-  sqlite3_reset (self->find_agent);
-  return entry;
-}
-
-/* A new agent, with the row's name and team. */
-static AgentEntry *
-create_agent (Importer      *self,
-              const CallRow *row)
-{
-  const char *team = row->text[COL_TEAM];
-  gint64 team_id = *team != '\0' ? team_id_for (self, team) : 0;
-  AgentEntry *entry;
-  GError *error = NULL;
-  gint64 id;
-
-  if (self->error != NULL)
-    return NULL;
-
-  if (!(id = em_db_ensure_agent (self->db, row->text[COL_AGENT_CODE], row->text[COL_AGENT_NAME],
-                                 team_id, &error)))
-    {
-      writer_fail (self, error);
-      return NULL;
-    }
-
-  entry = g_new0 (AgentEntry, 1);
-  entry->id = id;
-  entry->name = g_strdup (row->text[COL_AGENT_NAME]);
-  entry->team_id = team_id;
-  g_hash_table_insert (self->agents, g_strdup (row->text[COL_AGENT_CODE]), entry);
-
-  return entry;
-}
-
-/* The newest file knows the agent's current name and team; only rows that
- * were stored may change them.
- */
-static void
-refresh_agent (Importer      *self,
-               AgentEntry    *entry,
-               const CallRow *row)
-{
-  const char *name = row->text[COL_AGENT_NAME];
-  const char *team = row->text[COL_TEAM];
-  gboolean new_name = *name != '\0' && !g_str_equal (name, entry->name);
-  gint64 team_id = *team != '\0' ? team_id_for (self, team) : entry->team_id;
-  GError *error = NULL;
-
-  if (self->error != NULL || (!new_name && team_id == entry->team_id))
-    return;
-
-  if (!em_db_ensure_agent (self->db, row->text[COL_AGENT_CODE], name, team_id, &error))
-    {
-      writer_fail (self, error);
-      return;
-    }
-
-  if (new_name)
-    {
-      g_free (entry->name);
-      entry->name = g_strdup (name);
-    }
-  entry->team_id = team_id;
-}
-
-/* Storing (the writer's) */
-
-static void
-bind_text_or_null (sqlite3_stmt  *stmt,
-                   int            index,
-                   const CallRow *row,
-                   Column         col)
-{
-  if (row->length[col] > 0)
-    sqlite3_bind_text (stmt, index, row->text[col], row->length[col], SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_int_or_null (sqlite3_stmt  *stmt,
-                  int            index,
-                  const CallRow *row,
-                  Column         col,
-                  gint64         value)
-{
-  if (row->present & (1u << col))
-    sqlite3_bind_int64 (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_call (Importer      *self,
-           const CallRow *row,
-           gint64         agent_id)
-{
-  sqlite3_stmt *stmt = self->insert_call;
-
-  sqlite3_bind_text (stmt, 1, row->text[COL_CALL_ID], row->length[COL_CALL_ID], SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, agent_id);
-  sqlite3_bind_int64 (stmt, 3, row->started_at);
-  sqlite3_bind_int (stmt, 4, row->utc_offset);
-  sqlite3_bind_int64 (stmt, 5, row->duration);
-  bind_int_or_null (stmt, 6, row, COL_WAIT, row->wait);
-  sqlite3_bind_int (stmt, 7, row->direction);
-  bind_text_or_null (stmt, 8, row, COL_CALLER);
-  bind_text_or_null (stmt, 9, row, COL_QUEUE);
-  bind_int_or_null (stmt, 10, row, COL_SATISFACTION, row->satisfaction);
-  bind_int_or_null (stmt, 11, row, COL_RESOLVED, row->resolved);
-  bind_int_or_null (stmt, 12, row, COL_TICKET_DUE, row->ticket_due);
-  bind_int_or_null (stmt, 13, row, COL_TICKET_CLOSED, row->ticket_closed);
-  bind_text_or_null (stmt, 14, row, COL_RECORDING);
-  /* ?15, the import, is bound once. */
-}
-
-static void
-remember_call_line (Importer *self,
-                    gint64    call_id)
-{
-  gint64 index;
-
-  if (self->first_call_id == 0)
-    self->first_call_id = call_id;
-
-  /* Row ids are consecutive inside our write transaction; anything else
-   * only costs the line number in a message.
-   */
-  index = call_id - self->first_call_id;
-  if (index >= 0 && index < G_MAXUINT32)
-    {
-      if ((guint64) index >= self->call_lines->len)
-        g_array_set_size (self->call_lines, index + 1);
-      g_array_index (self->call_lines, guint, index) = self->current_line;
-    }
-}
-
-static guint
-line_of_stored_call (Importer *self,
-                     gint64    call_id)
-{
-  gint64 index = call_id - self->first_call_id;
-
-  if (self->first_call_id == 0 || index < 0 || index >= self->call_lines->len)
-    return 0;
-
-  return g_array_index (self->call_lines, guint, index);
-}
-
-static void
-add_repeat_problem (Importer      *self,
-                    const CallRow *row,
-                    guint          first_line)
-{
-  g_autofree char *quoted = quote_value (row->text[COL_CALL_ID]);
-
-  if (first_line > 0)
-    store_problem (self, COL_CALL_ID,
-                   g_strdup_printf (_("the call id '%s' is already used on line %u"),
-                                    quoted, first_line));
-  else
-    store_problem (self, COL_CALL_ID,
-                   g_strdup_printf (_("the call id '%s' is already used earlier in the file"),
-                                    quoted));
-}
-
-static void
-remember_not_stored (Importer      *self,
-                     const CallRow *row)
-{
-  const char *call_id = row->text[COL_CALL_ID];
-
-  if (g_hash_table_contains (self->not_stored, call_id))
-    return;
-
-  g_hash_table_insert (self->not_stored,
-                       g_string_chunk_insert_len (self->not_stored_ids, call_id,
-                                                  row->length[COL_CALL_ID]),
-                       GUINT_TO_POINTER (self->current_line));
-}
-
-/* Whether a row of this file already used the call id (and on which line,
- * 0 if unknown); if not, whether the database has it from before.
- */
-static gboolean
-find_earlier_use (Importer      *self,
-                  const CallRow *row,
-                  guint         *out_line,
-                  gboolean      *out_in_database)
-{
-  gpointer line = NULL;
-  int rc;
-
-  *out_in_database = FALSE;
-
-  if (g_hash_table_lookup_extended (self->not_stored, row->text[COL_CALL_ID], NULL, &line))
-    {
-      *out_line = GPOINTER_TO_UINT (line);
-      return TRUE;
-    }
-
-  sqlite3_bind_text (self->find_call, 1, row->text[COL_CALL_ID], row->length[COL_CALL_ID],
-                     SQLITE_STATIC);
-  rc = sqlite3_step (self->find_call);
-
-  if (rc == SQLITE_ROW && sqlite3_column_int64 (self->find_call, 1) == self->import_id)
-    {
-      *out_line = line_of_stored_call (self, sqlite3_column_int64 (self->find_call, 0));
-      sqlite3_reset (self->find_call);
-      return TRUE;
-    }
-
-  *out_in_database = rc == SQLITE_ROW;
-  sqlite3_reset (self->find_call);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    writer_fail_sqlite (self, rc, "looking up a call");
-
-  return FALSE;
-}
-
-static void
-bad_row (Importer      *self,
-         const CallRow *row)
-{
-  guint first_line = 0;
-  gboolean in_database;
-
-  self->report->n_bad_rows++;
-
-  if (row->length[COL_CALL_ID] == 0)
-    return;
-
-  if (find_earlier_use (self, row, &first_line, &in_database))
-    add_repeat_problem (self, row, first_line);
-  else
-    remember_not_stored (self, row);
-}
-
-/* A row whose call id this file used before, or which is already in the
- * database: it is not stored.  Returns TRUE if it was one of those (or the
- * lookup failed).
- */
-static gboolean
-handle_used_call_id (Importer      *self,
-                     const CallRow *row)
-{
-  guint first_line = 0;
-  gboolean in_database = FALSE;
-
-  if (find_earlier_use (self, row, &first_line, &in_database))
-    {
-      add_repeat_problem (self, row, first_line);
-      self->report->n_bad_rows++;
-      return TRUE;
-    }
-
-  if (in_database)
-    {
-      self->report->n_duplicates++;
-      remember_not_stored (self, row);
-      return TRUE;
-    }
-
-  return self->error != NULL;
-}
-
-static void
-store_row (Importer      *self,
-           const CallRow *row)
-{
-  AgentEntry *agent;
-  int rc;
-
-  /* A call id after a bad row or after a call already in the database. */
-  if (g_hash_table_size (self->not_stored) > 0 &&
-      g_hash_table_contains (self->not_stored, row->text[COL_CALL_ID]))
-    {
-      handle_used_call_id (self, row);
-      return;
-    }
-
-  /* An agent is only created for a call that will be stored. */
-  if (!(agent = lookup_agent (self, row)) &&
-      (self->error != NULL || handle_used_call_id (self, row) || !(agent = create_agent (self, row))))
-    return;
-
-  bind_call (self, row, agent->id);
-  rc = sqlite3_step (self->insert_call);
-  sqlite3_reset (self->insert_call);
-
-  if (rc != SQLITE_DONE)
-    writer_fail_sqlite (self, rc, "storing a call");
-  else if (sqlite3_changes (self->handle) == 1)
-    {
-      self->report->n_imported++;
-      remember_call_line (self, sqlite3_last_insert_rowid (self->handle));
-      refresh_agent (self, agent, row);
-    }
-  else
-    handle_used_call_id (self, row);
-}
-
-/* Batches */
-
-static Batch *
-batch_new (void)
-{
-  Batch *batch = g_new0 (Batch, 1);
-
-  batch->text = g_string_sized_new (BATCH_ROWS * 128);
-  batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (CallRow), BATCH_ROWS);
-  batch->problems = g_array_new (FALSE, FALSE, sizeof (EmCallImportProblem));
-
-  return batch;
-}
-
-/* Problems the writer did not take (after a fatal error) die here. */
-static void
-batch_reset (Batch *batch)
-{
-  for (guint i = 0; i < batch->problems->len; i++)
-    g_free (g_array_index (batch->problems, EmCallImportProblem, i).reason);
-
-  g_string_truncate (batch->text, 0);
-  g_array_set_size (batch->rows, 0);
-  g_array_set_size (batch->problems, 0);
-  batch->last = FALSE;
-}
-
-static void
-batch_free (Batch *batch)
-{
-  batch_reset (batch);
-  g_string_free (batch->text, TRUE);
-  g_array_unref (batch->rows);
-  g_array_unref (batch->problems);
-  g_free (batch);
-}
-
-static void
-take_problems (Importer *self,
-               Batch    *batch,
-               guint     first,
-               guint     n)
-{
-  EmCallImportProblem *problems = &g_array_index (batch->problems, EmCallImportProblem, first);
-
-  g_array_append_vals (self->report->problems, problems, n);
-  for (guint i = 0; i < n; i++)
-    problems[i].reason = NULL;
-}
-
-static void
-store_batch (Importer *self,
-             Batch    *batch)
-{
-  guint next_problem = 0;
-
-  for (guint i = 0; i < batch->rows->len && self->error == NULL; i++)
-    {
-      CallRow *row = &g_array_index (batch->rows, CallRow, i);
-
-      resolve_text (batch->text, row);
-      self->current_line = row->line;
-      take_problems (self, batch, next_problem, row->n_problems);
-      next_problem += row->n_problems;
-
-      if (row->ok)
-        store_row (self, row);
-      else
-        bad_row (self, row);
-    }
-}
-
-static gpointer
-writer_main (gpointer data)
-{
-  Importer *self = data;
-  gboolean last = FALSE;
-
-  while (!last)
-    {
-      Batch *batch = g_async_queue_pop (self->full_batches);
-
-      last = batch->last;
-      if (self->error == NULL)
-        store_batch (self, batch);
-      batch_reset (batch);
-      g_async_queue_push (self->free_batches, batch);
-    }
-
-  return NULL;
-}
-
-/* Gives the writer the parser's batch.  Without a writer thread (it could
- * not be started) the parser stores the batch itself.
- */
-static void
-hand_over (Importer *self,
-           gboolean  last)
-{
-  if (self->writer == NULL)
-    {
-      if (self->error == NULL)
-        store_batch (self, self->batch);
-      batch_reset (self->batch);
-      return;
-    }
-
-  self->batch->last = last;
-  g_async_queue_push (self->full_batches, g_steal_pointer (&self->batch));
-  if (!last)
-    self->batch = g_async_queue_pop (self->free_batches);
-}
-
-static void
-start_writer (Importer *self)
-{
-  self->full_batches = g_async_queue_new ();
-  self->free_batches = g_async_queue_new_full ((GDestroyNotify) batch_free);
-
-  self->batch = batch_new ();
-  for (guint i = 1; i < N_BATCHES; i++)
-    g_async_queue_push (self->free_batches, batch_new ());
-
-  self->writer = g_thread_try_new ("em-call-import", writer_main, self, NULL);
-}
-
-static void
-stop_writer (Importer *self)
-{
-  hand_over (self, TRUE);
-
-  if (self->writer != NULL)
-    g_thread_join (g_steal_pointer (&self->writer));
-}
-
-/* libcsv callbacks (the parser's) */
+/* libcsv callbacks */
 
 static inline guint
 count_line_breaks (const char *data,
@@ -1251,9 +437,9 @@ trim (const char **data,
 }
 
 static void
-add_header_field (Importer   *self,
-                  const char *data,
-                  gsize       length)
+add_header_field (EmCallImporter *self,
+                  const char     *data,
+                  gsize           length)
 {
   g_autoptr(GString) name = g_string_new (NULL);
 
@@ -1268,10 +454,10 @@ add_header_field (Importer   *self,
 
 /* Appends the value and a NUL to the batch's text. */
 static inline void
-store_value (Importer   *self,
-             Column      col,
-             const char *data,
-             gsize       length)
+store_value (EmCallImporter *self,
+             EmCallColumn    col,
+             const char     *data,
+             gsize           length)
 {
   GString *text = self->batch->text;
   gsize start = text->len;
@@ -1300,7 +486,7 @@ on_field (void   *field,
           size_t  length,
           void   *user_data)
 {
-  Importer *self = user_data;
+  EmCallImporter *self = user_data;
   const char *data = field != NULL ? field : "";
   guint index = self->n_fields++;
   int col;
@@ -1323,18 +509,18 @@ on_field (void   *field,
 }
 
 static void
-read_row (Importer *self)
+read_row (EmCallImporter *self)
 {
-  Batch *batch = self->batch;
+  EmCallBatch *batch = self->batch;
   guint n_problems = batch->problems->len;
-  CallRow *row;
+  EmCallRow *row;
 
   g_array_set_size (batch->rows, batch->rows->len + 1);
-  row = &g_array_index (batch->rows, CallRow, batch->rows->len - 1);
+  row = &g_array_index (batch->rows, EmCallRow, batch->rows->len - 1);
   memset (row, 0, sizeof *row);
   row->line = self->record_line;
   row->resolved = -1;
-  for (int col = 0; col < N_COLUMNS; col++)
+  for (int col = 0; col < EM_N_COLUMNS; col++)
     {
       row->offset[col] = self->value_start[col];
       row->length[col] = self->value_length[col];
@@ -1344,19 +530,19 @@ read_row (Importer *self)
   row->n_problems = batch->problems->len - n_problems;
   self->report->n_rows++;
 
-  if (batch->rows->len == BATCH_ROWS)
-    hand_over (self, FALSE);
+  if (batch->rows->len == EM_CALL_BATCH_ROWS)
+    em_call_importer_hand_over (self, FALSE);
 }
 
 static void
-reset_record (Importer *self)
+reset_record (EmCallImporter *self)
 {
   self->n_fields = 0;
   self->n_extra = 0;
   self->all_empty = TRUE;
   self->record_start = self->batch->text->len;
-  for (int col = 0; col < N_COLUMNS; col++)
-    self->value_start[col] = ABSENT;
+  for (int col = 0; col < EM_N_COLUMNS; col++)
+    self->value_start[col] = EM_CALL_ABSENT;
   memset (self->value_length, 0, sizeof self->value_length);
   memset (self->undecodable, 0, sizeof self->undecodable);
 }
@@ -1365,7 +551,7 @@ static void
 on_record_end (int   c,
                void *user_data)
 {
-  Importer *self = user_data;
+  EmCallImporter *self = user_data;
 
   if (self->n_fields > 0 && !self->stop_reading)
     {
@@ -1392,12 +578,12 @@ on_record_end (int   c,
 /* Setting up and finishing */
 
 static void
-importer_init (Importer           *self,
-               EmDb               *db,
-               const char         *path,
-               EmCallImportFlags   flags,
-               EmTextEncoding      encoding,
-               EmZone             *zone)
+importer_init (EmCallImporter    *self,
+               EmDb              *db,
+               const char        *path,
+               EmCallImportFlags  flags,
+               EmTextEncoding     encoding,
+               EmZone            *zone)
 {
   memset (self, 0, sizeof *self);
   self->db = db;
@@ -1405,71 +591,30 @@ importer_init (Importer           *self,
   self->path = path;
   self->flags = flags;
   self->zone = zone;
-  self->report = report_new ();
-  self->report->encoding = encoding;
+  self->report = em_call_import_report_new (encoding);
   self->whole_row = g_string_chunk_insert_const (self->report->strings, "");
   self->decoder = em_text_decoder_new (encoding);
   self->is_utf8 = encoding != EM_TEXT_ENCODING_GB18030;
   self->header = g_ptr_array_new_with_free_func (g_free);
   self->field_column = g_array_new (FALSE, FALSE, sizeof (int));
-  self->call_lines = g_array_new (FALSE, TRUE, sizeof (guint));
-  self->agents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, agent_entry_free);
-  self->teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->not_stored = g_hash_table_new (g_str_hash, g_str_equal);
-  self->not_stored_ids = g_string_chunk_new (4096);
+  em_call_importer_init_writer (self);
   self->line = 1;
   self->record_line = 1;
 }
 
 static void
-importer_clear (Importer *self)
+importer_clear (EmCallImporter *self)
 {
-  g_assert (self->writer == NULL);
-
-  g_clear_pointer (&self->batch, batch_free);
-  g_clear_pointer (&self->free_batches, g_async_queue_unref);
-  g_clear_pointer (&self->full_batches, g_async_queue_unref);
+  em_call_importer_clear_writer (self);
   g_clear_pointer (&self->report, em_call_import_report_free);
   g_clear_pointer (&self->decoder, em_text_decoder_free);
   g_clear_pointer (&self->header, g_ptr_array_unref);
   g_clear_pointer (&self->field_column, g_array_unref);
-  g_clear_pointer (&self->call_lines, g_array_unref);
-  g_clear_pointer (&self->agents, g_hash_table_unref);
-  g_clear_pointer (&self->teams, g_hash_table_unref);
-  g_clear_pointer (&self->not_stored, g_hash_table_unref);
-  g_clear_pointer (&self->not_stored_ids, g_string_chunk_free);
-  g_clear_pointer (&self->insert_call, sqlite3_finalize);
-  g_clear_pointer (&self->find_call, sqlite3_finalize);
-  g_clear_pointer (&self->find_agent, sqlite3_finalize);
-  g_clear_error (&self->error);
 }
 
 static gboolean
-prepare_statements (Importer  *self,
-                    GError   **error)
-{
-  if (!(self->insert_call = em_db_prepare (self->db,
-                                           "INSERT INTO calls (external_id, agent_id, started_at, utc_offset, "
-                                           "  duration_s, wait_s, direction, caller, queue, satisfaction, "
-                                           "  resolved, ticket_due, ticket_closed, recording, import_id) "
-                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
-                                           "ON CONFLICT (external_id) DO NOTHING",
-                                           error)) ||
-      !(self->find_call = em_db_prepare (self->db,
-                                         "SELECT id, import_id FROM calls WHERE external_id = ?1",
-                                         error)) ||
-      !(self->find_agent = em_db_prepare (self->db,
-                                          "SELECT id, name, coalesce (team_id, 0) FROM agents WHERE code = ?1",
-                                          error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (self->insert_call, 15, self->import_id);
-  return TRUE;
-}
-
-static gboolean
-start_import (Importer  *self,
-              GError   **error)
+start_import (EmCallImporter  *self,
+              GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
@@ -1490,12 +635,12 @@ start_import (Importer  *self,
     return em_db_set_error (self->db, error, rc, "recording the import");
   self->import_id = sqlite3_last_insert_rowid (self->handle);
 
-  return prepare_statements (self, error);
+  return em_call_importer_prepare (self, error);
 }
 
 static gboolean
-finish_import (Importer  *self,
-               GError   **error)
+finish_import (EmCallImporter  *self,
+               GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   EmCallImportReport *report = self->report;
@@ -1525,8 +670,8 @@ finish_import (Importer  *self,
 
 /* A refused file: nothing was stored, so nothing counts as imported. */
 static EmCallImportReport *
-refuse (Importer  *self,
-        GError   **error)
+refuse (EmCallImporter  *self,
+        GError         **error)
 {
   EmCallImportReport *report = g_steal_pointer (&self->report);
   g_autofree char *display = g_filename_display_name (self->path);
@@ -1668,7 +813,7 @@ detect_encoding (GInputStream    *stream,
  * end of the file instead of quietly closing it.  Returns FALSE then.
  */
 static gboolean
-finish_parser (Importer          *self,
+finish_parser (EmCallImporter    *self,
                struct csv_parser *parser)
 {
   csv_set_opts (parser, csv_get_opts (parser) | CSV_STRICT | CSV_STRICT_FINI);
@@ -1680,13 +825,13 @@ finish_parser (Importer          *self,
  * never closed, or 0.
  */
 static guint
-read_file (Importer      *self,
-           GInputStream  *stream,
-           guint8        *buffer,
-           gsize          bom_length,
-           Progress      *progress,
-           GCancellable  *cancellable,
-           GError       **error)
+read_file (EmCallImporter  *self,
+           GInputStream    *stream,
+           guint8          *buffer,
+           gsize            bom_length,
+           Progress        *progress,
+           GCancellable    *cancellable,
+           GError         **error)
 {
   struct csv_parser parser;
   guint64 bytes_read = 0;
@@ -1726,8 +871,8 @@ read_file (Importer      *self,
 }
 
 static void
-check_end_of_file (Importer *self,
-                   guint     unclosed_line)
+check_end_of_file (EmCallImporter *self,
+                   guint           unclosed_line)
 {
   if (unclosed_line > 0)
     {
@@ -1744,13 +889,13 @@ check_end_of_file (Importer *self,
 }
 
 static EmCallImportReport *
-run_import (Importer      *self,
-            GInputStream  *stream,
-            guint8        *buffer,
-            gsize          bom_length,
-            Progress      *progress,
-            GCancellable  *cancellable,
-            GError       **error)
+run_import (EmCallImporter  *self,
+            GInputStream    *stream,
+            guint8          *buffer,
+            gsize            bom_length,
+            Progress        *progress,
+            GCancellable    *cancellable,
+            GError         **error)
 {
   GError *read_error = NULL;
   guint unclosed_line;
@@ -1761,10 +906,10 @@ run_import (Importer      *self,
       return NULL;
     }
 
-  start_writer (self);
+  em_call_importer_start_writer (self);
   reset_record (self);
   unclosed_line = read_file (self, stream, buffer, bom_length, progress, cancellable, &read_error);
-  stop_writer (self);
+  em_call_importer_stop_writer (self);
 
   if (read_error == NULL && self->error == NULL)
     g_cancellable_set_error_if_cancelled (cancellable, &read_error);
@@ -1837,7 +982,7 @@ em_call_import_file (EmDb                  *db,
   Progress progress = { progress_func, progress_data, 0, 0 };
   EmTextEncoding encoding = EM_TEXT_ENCODING_UNKNOWN;
   EmCallImportReport *report;
-  Importer importer;
+  EmCallImporter importer;
   gsize bom_length = 0;
   gint64 cache_size, foreign_keys;
 
@@ -1873,3 +1018,4 @@ em_call_import_file (EmDb                  *db,
 
   return report;
 }
+
