@@ -476,6 +476,28 @@ test_missing_required_columns (Fixture       *f,
   assert_nothing_stored (f);
 }
 
+/* Saved with semicolons (a European Excel): the report says so. */
+static void
+test_other_separator (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmCallImportReport) report = NULL;
+  g_autofree char *path = write_csv (f, "semicolons.csv",
+                                     "call_id;agent_code;started_at;duration\n"
+                                     "S-1;A001;2026-03-01 09:00:00;60\n");
+  const EmCallImportProblem *problem;
+
+  report = import (f, path, 0, &error);
+  g_assert_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT);
+  g_assert_cmpuint (em_call_import_report_get_n_problems (report), ==, 4);
+  problem = em_call_import_report_get_problem (report, 0);
+  g_assert_cmpuint (problem->line, ==, 1);
+  g_assert_cmpstr (problem->column, ==, "call_id");
+  g_assert_true (g_str_has_suffix (problem->reason, "separated by semicolons or tabs, not commas"));
+  assert_nothing_stored (f);
+}
+
 static void
 test_column_twice (Fixture       *f,
                    gconstpointer  data)
@@ -853,6 +875,7 @@ main (int    argc,
   ADD ("/call-import/agent-updates", test_agent_updates);
   ADD ("/call-import/crlf-line-numbers", test_crlf_line_numbers);
   ADD ("/call-import/missing-required-columns", test_missing_required_columns);
+  ADD ("/call-import/other-separator", test_other_separator);
   ADD ("/call-import/column-twice", test_column_twice);
   ADD ("/call-import/header-variants", test_header_variants);
   ADD ("/call-import/extra-fields", test_extra_fields);

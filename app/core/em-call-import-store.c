@@ -141,8 +141,9 @@ create_agent (EmCallImporter  *self,
   if (self->error != NULL)
     return NULL;
 
-  if (!(id = em_db_ensure_agent (self->db, row->text[EM_COL_AGENT_CODE], row->text[EM_COL_AGENT_NAME],
-                                 team_id, &error)))
+  id = em_db_ensure_agent (self->db, row->text[EM_COL_AGENT_CODE], row->text[EM_COL_AGENT_NAME],
+                           team_id, &error);
+  if (id == 0)
     {
       writer_fail (self, error);
       return NULL;
@@ -406,9 +407,13 @@ store_row (EmCallImporter  *self,
     }
 
   /* An agent is only created for a call that will be stored. */
-  if (!(agent = lookup_agent (self, row)) &&
-      (self->error != NULL || handle_used_call_id (self, row) || !(agent = create_agent (self, row))))
-    return;
+  if ((agent = lookup_agent (self, row)) == NULL)
+    {
+      if (self->error != NULL || handle_used_call_id (self, row))
+        return;
+      if ((agent = create_agent (self, row)) == NULL)
+        return;
+    }
 
   bind_call (self, row, agent->id);
   rc = sqlite3_step (self->insert_call);
@@ -561,23 +566,32 @@ em_call_importer_stop_writer (EmCallImporter *self)
     g_thread_join (g_steal_pointer (&self->writer));
 }
 
+static const char insert_call_sql[] =
+  "INSERT INTO calls (external_id, agent_id, started_at, utc_offset, duration_s, wait_s, "
+  "  direction, caller, queue, satisfaction, resolved, ticket_due, ticket_closed, "
+  "  recording, import_id) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+  "ON CONFLICT (external_id) DO NOTHING";
+
 gboolean
 em_call_importer_prepare (EmCallImporter  *self,
                           GError         **error)
 {
-  if (!(self->insert_call = em_db_prepare (self->db,
-                                           "INSERT INTO calls (external_id, agent_id, started_at, utc_offset, "
-                                           "  duration_s, wait_s, direction, caller, queue, satisfaction, "
-                                           "  resolved, ticket_due, ticket_closed, recording, import_id) "
-                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
-                                           "ON CONFLICT (external_id) DO NOTHING",
-                                           error)) ||
-      !(self->find_call = em_db_prepare (self->db,
-                                         "SELECT id, import_id FROM calls WHERE external_id = ?1",
-                                         error)) ||
-      !(self->find_agent = em_db_prepare (self->db,
-                                          "SELECT id, name, coalesce (team_id, 0) FROM agents WHERE code = ?1",
-                                          error)))
+  self->insert_call = em_db_prepare (self->db, insert_call_sql, error);
+  if (self->insert_call == NULL)
+    return FALSE;
+
+  self->find_call = em_db_prepare (self->db,
+                                   "SELECT id, import_id FROM calls WHERE external_id = ?1",
+                                   error);
+  if (self->find_call == NULL)
+    return FALSE;
+
+  self->find_agent = em_db_prepare (self->db,
+                                    "SELECT id, name, coalesce (team_id, 0) FROM agents "
+                                    "WHERE code = ?1",
+                                    error);
+  if (self->find_agent == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (self->insert_call, 15, self->import_id);

@@ -187,6 +187,15 @@ describe_column_names (EmCallColumn col)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* A file saved with another separator has one long header. */
+static gboolean
+looks_like_other_separator (EmCallImporter *self)
+{
+  const char *name = self->header->len == 1 ? g_ptr_array_index (self->header, 0) : "";
+
+  return strchr (name, ';') != NULL || strchr (name, '\t') != NULL;
+}
+
 static void
 check_required_columns (EmCallImporter *self)
 {
@@ -198,9 +207,15 @@ check_required_columns (EmCallImporter *self)
         continue;
 
       names = describe_column_names (col);
-      file_problem (self, self->record_line, column_info[col].name,
-                    g_strdup_printf (_("the required column is missing (its header can be "
-                                       "one of: %s)"), names));
+      if (looks_like_other_separator (self))
+        file_problem (self, self->record_line, column_info[col].name,
+                      g_strdup_printf (_("the required column is missing (its header can be "
+                                         "one of: %s); the columns seem to be separated by "
+                                         "semicolons or tabs, not commas"), names));
+      else
+        file_problem (self, self->record_line, column_info[col].name,
+                      g_strdup_printf (_("the required column is missing (its header can be "
+                                         "one of: %s)"), names));
       self->file_refused = TRUE;
     }
 }
@@ -555,13 +570,15 @@ on_record_end (int   c,
 
   if (self->n_fields > 0 && !self->stop_reading)
     {
-      if (!self->all_empty)
-        self->have_header ? read_row (self) : read_header (self);
-      else if (!self->have_header)
-        g_ptr_array_set_size (self->header, 0);
-      else
-        /* A blank row, such as ",,,," left by a spreadsheet: not data. */
+      /* A blank row, such as ",,,," left by a spreadsheet, is not data. */
+      if (self->all_empty && self->have_header)
         g_string_truncate (self->batch->text, self->record_start);
+      else if (self->all_empty)
+        g_ptr_array_set_size (self->header, 0);
+      else if (self->have_header)
+        read_row (self);
+      else
+        read_header (self);
     }
 
   /* A CR LF pair ends one line: libcsv reports the LF as an empty record. */
@@ -849,7 +866,8 @@ read_file (EmCallImporter  *self,
 
       skip -= start;
       /* libcsv only stops early when it runs out of memory. */
-      if (csv_parse (&parser, buffer + start, n - start, on_field, on_record_end, self) != (gsize) (n - start))
+      if (csv_parse (&parser, buffer + start, n - start,
+                     on_field, on_record_end, self) != (gsize) (n - start))
         {
           g_set_error (error, EM_ERROR, EM_ERROR_FAILED, "%s", csv_strerror (csv_error (&parser)));
           n = -1;
