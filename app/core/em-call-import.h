@@ -69,7 +69,8 @@ const char                *em_call_import_report_get_encoding       (EmCallImpor
  * A file that cannot be imported at all because of its header (a required
  * column missing, a column twice), because it is empty, or because a quoted
  * value is never closed, is refused the same way: a report whose problems
- * say why, and EM_ERROR_INVALID_INPUT, even with SKIP_BAD.  NULL (with
+ * say why (for a missing column, the problem's column is its English name,
+ * e.g. "duration"), and EM_ERROR_INVALID_INPUT, even with SKIP_BAD.  NULL (with
  * @error) is also returned when the import could not run: the database is
  * locked (EM_ERROR_DATABASE_LOCKED) or read-only (EM_ERROR_IO), the file is
  * not text in a supported encoding (EM_ERROR_INVALID_INPUT), the center
