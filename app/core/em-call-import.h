@@ -57,6 +57,34 @@ const EmCallImportProblem *em_call_import_report_get_problem        (EmCallImpor
                                                                      guint               index);
 const char * const        *em_call_import_report_get_unknown_columns (EmCallImportReport *report);
 const char                *em_call_import_report_get_encoding       (EmCallImportReport *report);
+
+/* Added after the interface was pinned:
+ * - n_rows: data rows read (the header and blank rows not counted);
+ * - n_bad_rows: rows with at least one problem (in a refused import they
+ *   were not skipped, so n_skipped is 0 there; with SKIP_BAD it equals
+ *   n_skipped);
+ * - import_id: the row of the `imports` table this import wrote, 0 when
+ *   nothing was stored.
+ *
+ * A file that cannot be imported at all because of its header (a required
+ * column missing, a column twice), because it is empty, or because a quoted
+ * value is never closed, is refused the same way: a report whose problems
+ * say why (for a missing column, the problem's column is its English name,
+ * e.g. "duration"), and EM_ERROR_INVALID_INPUT, even with SKIP_BAD.  NULL (with
+ * @error) is also returned when the import could not run: the database is
+ * locked (EM_ERROR_DATABASE_LOCKED) or read-only (EM_ERROR_IO), the file is
+ * not text in a supported encoding (EM_ERROR_INVALID_INPUT), the center
+ * time zone setting is unknown (EM_ERROR_INVALID_INPUT), or it was
+ * cancelled (EM_ERROR_CANCELLED).  In every refused case nothing is stored.
+ *
+ * In a refused import the counts of imported, duplicate and skipped rows
+ * are 0: nothing happened.  The unknown columns are a NULL-terminated
+ * array, empty when there are none.  The encoding is "UTF-8",
+ * "UTF-8 with BOM" or "GB18030".
+ */
+guint                      em_call_import_report_get_n_rows         (EmCallImportReport *report);
+guint                      em_call_import_report_get_n_bad_rows     (EmCallImportReport *report);
+gint64                     em_call_import_report_get_import_id      (EmCallImportReport *report);
 void                       em_call_import_report_free               (EmCallImportReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmCallImportReport, em_call_import_report_free)
