@@ -246,6 +246,44 @@ put_points (Export     *self,
     put_number (self, sheet, row, col, em_points_to_double (points), self->f_points);
 }
 
+#define HEADER_WIDTH 12.0
+
+static void
+put_header_cell (Export     *self,
+                 Sheet      *sheet,
+                 guint       row,
+                 guint       col,
+                 const char *title,
+                 guint      *n_lines)
+{
+  double width = text_width (title);
+
+  if (failed (self))
+    return;
+  check (self, worksheet_write_string (sheet->ws, row, col, title, self->f_header), "writing a header");
+  /* Headers wrap, so a long one widens its column only so much. */
+  note_width (sheet, col, MIN (width, HEADER_WIDTH));
+  *n_lines = MAX (*n_lines, MIN ((guint) ((width + HEADER_WIDTH - 1) / HEADER_WIDTH), 3));
+}
+
+static void
+put_header_at (Export              *self,
+               Sheet               *sheet,
+               guint                row,
+               guint                first_col,
+               const char * const  *titles,
+               guint                n_titles)
+{
+  guint n_lines = 1;
+
+  for (guint i = 0; i < n_titles; i++)
+    put_header_cell (self, sheet, row, first_col + i, titles[i], &n_lines);
+
+  /* Spreadsheets do not grow a row for wrapped text written by a program. */
+  if (n_lines > 1 && !failed (self))
+    check (self, worksheet_set_row (sheet->ws, row, 15.0 * n_lines, NULL), "setting a row height");
+}
+
 static void
 put_header (Export              *self,
             Sheet               *sheet,
@@ -253,15 +291,7 @@ put_header (Export              *self,
             const char * const  *titles,
             guint                n_titles)
 {
-  for (guint col = 0; col < n_titles; col++)
-    {
-      if (failed (self))
-        return;
-      check (self, worksheet_write_string (sheet->ws, row, col, titles[col], self->f_header),
-             "writing a header");
-      /* Headers wrap, so a long one widens its column only so much. */
-      note_width (sheet, col, MIN (text_width (titles[col]), 14.0));
-    }
+  put_header_at (self, sheet, row, 0, titles, n_titles);
 }
 
 /* Frozen header row (and @n_fixed_cols), autofilter, column widths and a
@@ -481,8 +511,10 @@ put_figures (Export               *self,
         put_number (self, sheet, row, col, em_metric_value_to_double (metric->kind, value),
                     metric_format (self, metric->kind));
       col++;
+      if (metric->n_bands > 0 && value->has_points)
+        put_number (self, sheet, row, col, em_points_to_double (value->points), NULL);
       if (metric->n_bands > 0)
-        put_points (self, sheet, row, col++, value->has_points, value->points);
+        col++;
     }
 
   total_col = col;
@@ -719,11 +751,7 @@ write_agent_deductions (Export *self,
   };
   guint row = 1;
 
-  for (guint c = 0; c < G_N_ELEMENTS (titles) && !failed (self); c++)
-    {
-      check (self, worksheet_write_string (sheet->ws, 0, col + c, titles[c], self->f_header), "writing a header");
-      note_width (sheet, col + c, MIN (text_width (titles[c]), 14.0));
-    }
+  put_header_at (self, sheet, 0, col, titles, G_N_ELEMENTS (titles));
 
   for (guint i = 0; i < self->agents->len && !failed (self); i++)
     {
@@ -1029,7 +1057,7 @@ write_detail_sheet (Export  *self,
   gboolean ok;
 
   put_header (self, sheet, 0, titles, G_N_ELEMENTS (titles));
-  note_width (sheet, 1, 19);   /* the date */
+  note_width (sheet, 1, 20);   /* the date */
 
   em_month_watch_cancellable (self->db, self->cancellable);
   ok = (n_rows = count_detail_rows (self, error)) >= 0 &&
