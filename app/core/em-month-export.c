@@ -928,44 +928,6 @@ static const char detail_sql[] =
   " WHERE (?5 = 0 OR a.team_id = ?5) AND" EM_MONTH_CALL_IN_RANGE
   " ORDER BY c.started_at, c.id, e.id";
 
-static const char detail_count_sql[] =
-  "SELECT count(*)"
-  " FROM evaluations e CROSS JOIN calls c ON c.id = e.call_id"
-  " JOIN agents a ON a.id = c.agent_id"
-  " WHERE (?5 = 0 OR a.team_id = ?5) AND" EM_MONTH_CALL_IN_RANGE;
-
-static sqlite3_stmt *
-prepare_detail (Export     *self,
-                const char *sql,
-                GError    **error)
-{
-  sqlite3_stmt *stmt = em_db_prepare (self->db, sql, error);
-  gint64 start, end;
-
-  if (stmt == NULL)
-    return NULL;
-  em_period_get_bounds (&self->options->month, &start, &end);
-  em_month_bind_range (stmt, 1, start, end);
-  sqlite3_bind_int64 (stmt, 5, self->options->team_id);
-  return stmt;
-}
-
-static gint64
-count_detail_rows (Export  *self,
-                   GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare_detail (self, detail_count_sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      em_month_step_error (self->db, rc, self->cancellable, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
-}
 
 static const char *
 status_text (Export *self,
@@ -1009,20 +971,27 @@ put_detail_row (Export            *self,
   put_string (self, sheet, row, 11, caller, NULL);
 }
 
+/* Rows come in time order, so how far into the month the last one lies
+ * says how far the detail is done, without counting the rows first.
+ */
 static gboolean
 write_detail_rows (Export    *self,
                    Sheet     *sheet,
-                   gint64     n_rows,
                    guint     *out_rows,
                    GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare_detail (self, detail_sql, error);
+  g_autoptr(sqlite3_stmt) stmt = em_db_prepare (self->db, detail_sql, error);
   g_autoptr(EmScorecardTitles) titles = NULL;
+  gint64 start, end;
   guint row = 1;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+
+  em_period_get_bounds (&self->options->month, &start, &end);
+  em_month_bind_range (stmt, 1, start, end);
+  sqlite3_bind_int64 (stmt, 5, self->options->team_id);
 
   titles = em_scorecard_titles_new (self->db, self->language);
   while (!failed (self) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1030,9 +999,11 @@ write_detail_rows (Export    *self,
       put_detail_row (self, sheet, row++, stmt, titles);
       if (row % ROWS_PER_TICK == 0)
         {
+          double done = (double) (sqlite3_column_int64 (stmt, 1) - start) / (double) (end - start);
+
           if (!em_month_check_cancelled (self->cancellable, error))
             return FALSE;
-          report_progress (self, 0.4 + 0.5 * (double) row / MAX (n_rows, 1));
+          report_progress (self, 0.4 + 0.5 * CLAMP (done, 0.0, 1.0));
         }
     }
 
@@ -1052,7 +1023,6 @@ write_detail_sheet (Export  *self,
     T (self, S_INSPECTOR), T (self, S_SCORECARD), T (self, S_STATUS), T (self, S_SCORE),
     T (self, S_FATAL), T (self, S_EXCLUDED), T (self, S_CALLER),
   };
-  gint64 n_rows;
   guint n_written = 0;
   gboolean ok;
 
@@ -1060,8 +1030,7 @@ write_detail_sheet (Export  *self,
   note_width (sheet, 1, 20);   /* the date */
 
   em_month_watch_cancellable (self->db, self->cancellable);
-  ok = (n_rows = count_detail_rows (self, error)) >= 0 &&
-       write_detail_rows (self, sheet, n_rows, &n_written, error);
+  ok = write_detail_rows (self, sheet, &n_written, error);
   em_month_watch_cancellable (self->db, NULL);
 
   finish_table (self, sheet, 0, n_written, G_N_ELEMENTS (titles) - 1, 1);
