@@ -8,6 +8,7 @@
 #include "em-month.h"
 #include "em-month-export.h"
 #include "em-month-fixture.h"
+#include "em-month-private.h"
 #include "em-test-util.h"
 
 /* The monthly workbook, read back by an independent reader: each export
@@ -154,6 +155,27 @@ test_cli_locale (Fixture       *f,
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_unsetenv ("LC_MESSAGES");
   check_workbook (xlsx, check_zh);
+}
+
+/* A month with many evaluations is written in constant-memory mode: the
+ * same workbook, rows streamed (the threshold is lowered to reach it).
+ */
+static void
+test_constant_memory (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *xlsx = g_build_filename (f->dir, "streamed.xlsx", NULL);
+  g_autofree char *team = g_build_filename (f->dir, "streamed-team.xlsx", NULL);
+  const char *args[] = { "--lang", "en", NULL };
+  const char *team_args[] = { "--lang", "zh_CN", "--team", "一组", NULL };
+
+  em_month_export_set_constant_memory_threshold (0);
+  export (f, "en", 0, xlsx);
+  export (f, "zh_CN", 1, team);
+  em_month_export_set_constant_memory_threshold (10000);
+
+  check_workbook (xlsx, args);
+  check_workbook (team, team_args);
 }
 
 static void
@@ -359,6 +381,7 @@ main (int    argc,
   ADD ("/month-export/chinese-team", test_chinese_team);
   ADD ("/month-export/cli", test_cli);
   ADD ("/month-export/cli-locale", test_cli_locale);
+  ADD ("/month-export/constant-memory", test_constant_memory);
   ADD ("/month-export/empty-month", test_empty_month);
   ADD ("/month-export/bad-paths", test_bad_paths);
   ADD ("/month-export/progress-and-cancel", test_progress_and_cancel);

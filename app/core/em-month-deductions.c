@@ -27,6 +27,7 @@ struct _EmScorecardTitles
   EmDb       *db;
   char       *language;
   GHashTable *sources;      /* version id → GKeyFile* (NULL value: unreadable) */
+  GHashTable *titles;       /* version id → the scorecard's title */
 };
 
 EmScorecardTitles *
@@ -39,6 +40,7 @@ em_scorecard_titles_new (EmDb       *db,
   self->language = g_strdup (language);
   self->sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) g_key_file_unref);
+  self->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   return self;
 }
 
@@ -50,6 +52,7 @@ em_scorecard_titles_free (EmScorecardTitles *self)
   g_object_unref (self->db);
   g_free (self->language);
   g_hash_table_unref (self->sources);
+  g_hash_table_unref (self->titles);
   g_free (self);
 }
 
@@ -109,6 +112,28 @@ em_scorecard_titles_dup_scorecard (EmScorecardTitles *self,
   char *title = lookup_title (self, version_id, "Scorecard");
 
   return title != NULL ? title : g_strdup (fallback);
+}
+
+/* Like em_scorecard_titles_dup_scorecard(), cached: for a row per
+ * evaluation.  The string belongs to @self.
+ */
+const char *
+em_scorecard_titles_get_scorecard (EmScorecardTitles *self,
+                                   gint64             version_id,
+                                   const char        *fallback)
+{
+  char *title = g_hash_table_lookup (self->titles, &version_id);
+
+  if (title == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = version_id;
+      title = em_scorecard_titles_dup_scorecard (self, version_id, fallback != NULL ? fallback : "");
+      g_hash_table_insert (self->titles, key, title);
+    }
+
+  return title;
 }
 
 /* The item's title, or its id when the scorecard text has none. */

@@ -100,10 +100,19 @@ static const char * const strings[N_STRINGS][2] = {
   [S_NO]                  = { "No", "否" },
 };
 
+/* Above this many evaluations in the month the workbook is written in
+ * libxlsxwriter's constant-memory mode: rows go straight to disk and
+ * strings inline, several times faster and smaller in memory for a big
+ * detail sheet, at the price of the charts' cached values (spreadsheets
+ * read the ranges instead).  Tests lower it to cover that mode.
+ */
+static gint64 constant_memory_threshold = 10000;
+
 #define TREND_MONTHS     12
 #define TOP_DEDUCTIONS   10
 #define ROWS_PER_TICK    1000
 #define MAX_COLUMN_WIDTH 48.0
+#define WIDTH_SAMPLE     2000   /* rows whose text sets the column widths */
 
 typedef struct
 {
@@ -131,6 +140,7 @@ typedef struct
   Sheet                        sheets[N_SHEETS];
   lxw_format                  *f_title, *f_bold, *f_header, *f_text, *f_int, *f_points,
                               *f_percent, *f_seconds, *f_date;
+  gboolean                     constant_memory;
   lxw_error                    err;
   const char                  *err_what;
 
@@ -218,7 +228,8 @@ put_string (Export     *self,
   if (failed (self) || text == NULL || *text == '\0')
     return;
   check (self, worksheet_write_string (sheet->ws, row, col, text, format), "writing a cell");
-  note_width (sheet, col, text_width (text));
+  if (row < WIDTH_SAMPLE)
+    note_width (sheet, col, text_width (text));
 }
 
 static void
@@ -248,42 +259,12 @@ put_points (Export     *self,
 
 #define HEADER_WIDTH 12.0
 
-static void
-put_header_cell (Export     *self,
-                 Sheet      *sheet,
-                 guint       row,
-                 guint       col,
-                 const char *title,
-                 guint      *n_lines)
-{
-  double width = text_width (title);
-
-  if (failed (self))
-    return;
-  check (self, worksheet_write_string (sheet->ws, row, col, title, self->f_header), "writing a header");
-  /* Headers wrap, so a long one widens its column only so much. */
-  note_width (sheet, col, MIN (width, HEADER_WIDTH));
-  *n_lines = MAX (*n_lines, MIN ((guint) ((width + HEADER_WIDTH - 1) / HEADER_WIDTH), 3));
-}
-
-static void
-put_header_at (Export              *self,
-               Sheet               *sheet,
-               guint                row,
-               guint                first_col,
-               const char * const  *titles,
-               guint                n_titles)
-{
-  guint n_lines = 1;
-
-  for (guint i = 0; i < n_titles; i++)
-    put_header_cell (self, sheet, row, first_col + i, titles[i], &n_lines);
-
-  /* Spreadsheets do not grow a row for wrapped text written by a program. */
-  if (n_lines > 1 && !failed (self))
-    check (self, worksheet_set_row (sheet->ws, row, 15.0 * n_lines, NULL), "setting a row height");
-}
-
+/* Headers wrap, so a long one widens its column only so much; and since
+ * spreadsheets do not grow a row for wrapped text written by a program,
+ * the row is made tall enough (before its cells: the constant-memory mode
+ * writes a row out once the next one starts).  An empty title leaves its
+ * cell empty.
+ */
 static void
 put_header (Export              *self,
             Sheet               *sheet,
@@ -291,7 +272,21 @@ put_header (Export              *self,
             const char * const  *titles,
             guint                n_titles)
 {
-  put_header_at (self, sheet, row, 0, titles, n_titles);
+  guint n_lines = 1;
+
+  for (guint col = 0; col < n_titles; col++)
+    n_lines = MAX (n_lines, MIN ((guint) ((text_width (titles[col]) + HEADER_WIDTH - 1) / HEADER_WIDTH), 3));
+  if (n_lines > 1 && !failed (self))
+    check (self, worksheet_set_row (sheet->ws, row, 15.0 * n_lines, NULL), "setting a row height");
+
+  for (guint col = 0; col < n_titles && !failed (self); col++)
+    {
+      if (*titles[col] == '\0')
+        continue;
+      check (self, worksheet_write_string (sheet->ws, row, col, titles[col], self->f_header),
+             "writing a header");
+      note_width (sheet, col, MIN (text_width (titles[col]), HEADER_WIDTH));
+    }
 }
 
 /* Frozen header row (and @n_fixed_cols), autofilter, column widths and a
@@ -713,82 +708,111 @@ write_summary_sheet (Export *self,
 /* ------------------------------------------------------------------ */
 /* Deductions sheet                                                    */
 
-static void
-write_overall_deductions (Export *self,
-                          Sheet  *sheet)
+/* Two tables side by side, overall (columns A–F) and per agent (from
+ * column H), written row by row so that the constant-memory mode, which
+ * only moves forward, can write them too.
+ */
+#define AGENT_DEDUCTIONS_COL 7
+
+typedef struct
 {
-  const char *titles[] = {
-    T (self, S_TOP), T (self, S_ITEM), T (self, S_SCORECARD), T (self, S_EVALUATIONS),
-    T (self, S_POINTS_LOST), T (self, S_SHARE),
-  };
-  guint n = em_deductions_get_n_overall (self->deductions);
-  EmPoints all = em_deductions_get_total_points (self->deductions);
+  const EmMonthFigures *agent;
+  const EmDeduction    *deduction;
+} AgentDeduction;
 
-  put_header (self, sheet, 0, titles, G_N_ELEMENTS (titles));
-  for (guint i = 0; i < n && !failed (self); i++)
-    {
-      const EmDeduction *d = em_deductions_get_overall (self->deductions, i);
-
-      put_number (self, sheet, i + 1, 0, i + 1, self->f_int);
-      put_string (self, sheet, i + 1, 1, d->item_title, NULL);
-      put_string (self, sheet, i + 1, 2, d->scorecard_title, NULL);
-      put_number (self, sheet, i + 1, 3, d->n_evaluations, self->f_int);
-      put_points (self, sheet, i + 1, 4, TRUE, d->points);
-      if (all > 0)
-        put_number (self, sheet, i + 1, 5, (double) d->points / all, self->f_percent);
-    }
-}
-
-/* Per agent, beside the overall table from column @col. */
-static guint
-write_agent_deductions (Export *self,
-                        Sheet  *sheet,
-                        guint   col)
+static GArray *
+list_agent_deductions (Export *self)
 {
-  const char *titles[] = {
-    T (self, S_CODE), T (self, S_NAME), T (self, S_TEAM), T (self, S_ITEM), T (self, S_SCORECARD),
-    T (self, S_EVALUATIONS), T (self, S_POINTS_LOST),
-  };
-  guint row = 1;
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (AgentDeduction));
 
-  put_header_at (self, sheet, 0, col, titles, G_N_ELEMENTS (titles));
-
-  for (guint i = 0; i < self->agents->len && !failed (self); i++)
+  for (guint i = 0; i < self->agents->len; i++)
     {
       const EmMonthFigures *f = g_ptr_array_index (self->agents, i);
       guint n = em_deductions_get_n_for_agent (self->deductions, f->id);
 
-      for (guint j = 0; j < n && !failed (self); j++, row++)
+      for (guint j = 0; j < n; j++)
         {
-          const EmDeduction *d = em_deductions_get_for_agent (self->deductions, f->id, j);
-
-          put_string (self, sheet, row, col, f->code, NULL);
-          put_string (self, sheet, row, col + 1, f->name, NULL);
-          put_string (self, sheet, row, col + 2, f->team, NULL);
-          put_string (self, sheet, row, col + 3, d->item_title, NULL);
-          put_string (self, sheet, row, col + 4, d->scorecard_title, NULL);
-          put_number (self, sheet, row, col + 5, d->n_evaluations, self->f_int);
-          put_points (self, sheet, row, col + 6, TRUE, d->points);
+          AgentDeduction item = { f, em_deductions_get_for_agent (self->deductions, f->id, j) };
+          g_array_append_val (list, item);
         }
+    }
+  return list;
+}
+
+static void
+put_overall_deduction (Export *self,
+                       Sheet  *sheet,
+                       guint   index)
+{
+  const EmDeduction *d = em_deductions_get_overall (self->deductions, index);
+  EmPoints all = em_deductions_get_total_points (self->deductions);
+  guint row = index + 1;
+
+  put_number (self, sheet, row, 0, index + 1, self->f_int);
+  put_string (self, sheet, row, 1, d->item_title, NULL);
+  put_string (self, sheet, row, 2, d->scorecard_title, NULL);
+  put_number (self, sheet, row, 3, d->n_evaluations, self->f_int);
+  put_points (self, sheet, row, 4, TRUE, d->points);
+  if (all > 0)
+    put_number (self, sheet, row, 5, (double) d->points / all, self->f_percent);
+}
+
+static void
+put_agent_deduction (Export               *self,
+                     Sheet                *sheet,
+                     guint                 row,
+                     const AgentDeduction *item)
+{
+  guint col = AGENT_DEDUCTIONS_COL;
+
+  put_string (self, sheet, row, col, item->agent->code, NULL);
+  put_string (self, sheet, row, col + 1, item->agent->name, NULL);
+  put_string (self, sheet, row, col + 2, item->agent->team, NULL);
+  put_string (self, sheet, row, col + 3, item->deduction->item_title, NULL);
+  put_string (self, sheet, row, col + 4, item->deduction->scorecard_title, NULL);
+  put_number (self, sheet, row, col + 5, item->deduction->n_evaluations, self->f_int);
+  put_points (self, sheet, row, col + 6, TRUE, item->deduction->points);
+}
+
+static void
+write_deduction_tables (Export *self,
+                        Sheet  *sheet,
+                        guint   n_overall,
+                        GArray *per_agent)
+{
+  const char *titles[] = {
+    T (self, S_TOP), T (self, S_ITEM), T (self, S_SCORECARD), T (self, S_EVALUATIONS),
+    T (self, S_POINTS_LOST), T (self, S_SHARE), "",
+    T (self, S_CODE), T (self, S_NAME), T (self, S_TEAM), T (self, S_ITEM), T (self, S_SCORECARD),
+    T (self, S_EVALUATIONS), T (self, S_POINTS_LOST),
+  };
+  guint n_rows = MAX (n_overall, per_agent->len);
+
+  put_header (self, sheet, 0, titles, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < n_rows && !failed (self); i++)
+    {
+      if (i < n_overall)
+        put_overall_deduction (self, sheet, i);
+      if (i < per_agent->len)
+        put_agent_deduction (self, sheet, i + 1, &g_array_index (per_agent, AgentDeduction, i));
     }
 
   if (!failed (self))
-    check (self, worksheet_autofilter (sheet->ws, 0, col, MAX (row - 1, 1), col + G_N_ELEMENTS (titles) - 1),
+    check (self, worksheet_autofilter (sheet->ws, 0, AGENT_DEDUCTIONS_COL, MAX (per_agent->len, 1),
+                                       G_N_ELEMENTS (titles) - 1),
            "adding a filter");
-  return col + G_N_ELEMENTS (titles);
 }
 
 static void
 write_deductions_sheet (Export *self)
 {
   Sheet *sheet = &self->sheets[SHEET_DEDUCTIONS];
-  guint n_top = MIN (em_deductions_get_n_overall (self->deductions), TOP_DEDUCTIONS);
-  guint end_col;
+  guint n_overall = em_deductions_get_n_overall (self->deductions);
+  guint n_top = MIN (n_overall, TOP_DEDUCTIONS);
+  g_autoptr(GArray) per_agent = list_agent_deductions (self);
   lxw_chart *chart;
 
-  write_overall_deductions (self, sheet);
-  end_col = write_agent_deductions (self, sheet, 7);
-
+  write_deduction_tables (self, sheet, n_overall, per_agent);
   if (failed (self))
     return;
 
@@ -803,7 +827,7 @@ write_deductions_sheet (Export *self)
       chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
       /* The costliest item on top, as in the table. */
       chart_axis_set_reverse (chart->y_axis);
-      insert_chart (self, sheet, 1, end_col + 1, chart, 1.5, 1.2);
+      insert_chart (self, sheet, 1, AGENT_DEDUCTIONS_COL + 8, chart, 1.5, 1.2);
     }
 
   finish_sheet (self, sheet);
@@ -950,8 +974,8 @@ put_detail_row (Export            *self,
 {
   const char *caller = (const char *) sqlite3_column_text (stmt, 12);
   g_autofree char *masked = NULL;
-  g_autofree char *scorecard = em_scorecard_titles_dup_scorecard (titles, sqlite3_column_int64 (stmt, 6),
-                                                                  (const char *) sqlite3_column_text (stmt, 7));
+  const char *scorecard = em_scorecard_titles_get_scorecard (titles, sqlite3_column_int64 (stmt, 6),
+                                                             (const char *) sqlite3_column_text (stmt, 7));
 
   put_string (self, sheet, row, 0, (const char *) sqlite3_column_text (stmt, 0), NULL);
   if (!failed (self))
@@ -1062,6 +1086,9 @@ compute (Export  *self,
         g_ptr_array_add (self->agents, (gpointer) f);
     }
 
+  self->constant_memory =
+    em_month_report_get_center (self->report)->counts.n_evaluations >= constant_memory_threshold;
+
   self->deductions = em_month_collect_deductions (self->db, &self->options->month, team_id,
                                                   self->language, self->cancellable, error);
   if (self->deductions == NULL)
@@ -1164,7 +1191,7 @@ write_workbook (Export      *self,
                 const char  *path,
                 GError     **error)
 {
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
+  lxw_workbook_options options = { .constant_memory = self->constant_memory, .tmpdir = NULL };
   gboolean ok;
   lxw_error err;
 
@@ -1269,6 +1296,12 @@ em_month_export (EmDb                        *db,
     report_progress (&self, 1.0);
   export_clear (&self);
   return ok;
+}
+
+void
+em_month_export_set_constant_memory_threshold (gint64 n_evaluations)
+{
+  constant_memory_threshold = n_evaluations;
 }
 
 /* ------------------------------------------------------------------ */

@@ -42,10 +42,18 @@ void               em_scorecard_titles_free          (EmScorecardTitles *self);
 char              *em_scorecard_titles_dup_scorecard (EmScorecardTitles *self,
                                                       gint64             version_id,
                                                       const char        *fallback);
+const char        *em_scorecard_titles_get_scorecard (EmScorecardTitles *self,
+                                                      gint64             version_id,
+                                                      const char        *fallback);
 char              *em_scorecard_titles_dup_item      (EmScorecardTitles *self,
                                                       gint64             version_id,
                                                       const char        *item_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EmScorecardTitles, em_scorecard_titles_free)
+
+/* For tests: the number of evaluations from which an export writes in
+ * constant-memory mode.
+ */
+void em_month_export_set_constant_memory_threshold (gint64 n_evaluations);
 
 G_END_DECLS

@@ -431,7 +431,7 @@ static const char calls_sql[] =
   " count(c.resolved), sum(c.resolved), sum(c.duration_s),"
   " count(c.ticket_due), sum(c.ticket_closed <= c.ticket_due)"
   " FROM calls c %s WHERE" EM_MONTH_CALL_IN_RANGE
-  " GROUP BY 1, 2";
+  " GROUP BY %s";
 
 /* CROSS JOIN keeps evaluations the outer loop: there are far fewer of them
  * than calls in a month, and each finds its call by primary key.
@@ -440,7 +440,7 @@ static const char evaluations_sql[] =
   "SELECT c.agent_id, %s, count(*), sum(e.total)"
   " FROM evaluations e CROSS JOIN calls c ON c.id = e.call_id"
   " WHERE e.status = 2 AND e.excluded = 0 AND" EM_MONTH_CALL_IN_RANGE
-  " GROUP BY 1, 2";
+  " GROUP BY %s";
 
 typedef struct
 {
@@ -519,8 +519,11 @@ run_counts_query (EmDb          *db,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf (sql_template, collector->by_month ? MONTH_SERIAL : "0",
-                                          collector->full_scan ? "NOT INDEXED" : "");
+  const char *group_by = collector->by_month ? "1, 2" : "1";
+  g_autofree char *sql = calls
+    ? g_strdup_printf (sql_template, collector->by_month ? MONTH_SERIAL : "0",
+                       collector->full_scan ? "NOT INDEXED" : "", group_by)
+    : g_strdup_printf (sql_template, collector->by_month ? MONTH_SERIAL : "0", group_by);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int answer = em_scheme_find_metric (scheme, EM_METRIC_ANSWER_RATE);
   int satisfaction = em_scheme_find_metric (scheme, EM_METRIC_SATISFACTION_RATE);
