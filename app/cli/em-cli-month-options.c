@@ -60,14 +60,13 @@ em_cli_month_language (const char  *option,
   return TRUE;
 }
 
-/* Like em_cli_fail(), but a scheme's list of problems is printed as is:
- * each line already reads "FILE: [group] key: reason".
+/* Like em_cli_fail(), but bad input (here: a scheme file) is printed as
+ * is: each line already names the file, "FILE: [group] key: reason".
  */
 int
 em_cli_month_fail (GError *error)
 {
-  if (error != NULL && g_error_matches (error, EM_ERROR, EM_ERROR_INVALID_INPUT) &&
-      strstr (error->message, ": [") != NULL)
+  if (error != NULL && g_error_matches (error, EM_ERROR, EM_ERROR_INVALID_INPUT))
     {
       fprintf (stderr, "%s\n", error->message);
       g_error_free (error);

@@ -289,8 +289,8 @@ put_header (Export              *self,
     }
 }
 
-/* Frozen header row (and @n_fixed_cols), autofilter, column widths and a
- * landscape page that is one page wide with the header on every page.
+/* A table's frozen header row (and @n_fixed_cols columns), its filter,
+ * and the header repeated on every printed page.
  */
 static void
 finish_table (Export *self,
@@ -309,6 +309,9 @@ finish_table (Export *self,
   check (self, worksheet_repeat_rows (sheet->ws, header_row, header_row), "setting up printing");
 }
 
+/* Column widths from the widest text seen, and a landscape A4 page, one
+ * page wide.
+ */
 static void
 finish_sheet (Export *self,
               Sheet  *sheet)
