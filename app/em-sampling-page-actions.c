@@ -443,7 +443,13 @@ draw_action (GtkWidget  *widget,
     rules = self->plan->rules;
   else
     em_sampling_rules_init (&rules);
+  /* The names kept from the last draw, else the month's plan's. */
   inspectors = em_sampling_dup_inspectors (self->db);
+  if (inspectors[0] == NULL && self->plan != NULL)
+    {
+      g_strfreev (inspectors);
+      inspectors = g_strdupv (self->plan->inspectors);
+    }
 
   self->dialog = em_sampling_draw_dialog_new (get_window (self));
   g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);

@@ -601,6 +601,7 @@ progress_row_new (EmSamplingPage           *self,
   subtitle = g_strdup_printf (ngettext ("%u of %u evaluated · %u remaining",
                                         "%u of %u evaluated · %u remaining", progress->assigned),
                               progress->evaluated, progress->assigned, progress->remaining);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  progress->inspector != NULL ? progress->inspector : _("Unassigned"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -758,7 +759,9 @@ static void
 show_load_error (EmSamplingPage *self,
                  const GError   *error)
 {
-  adw_status_page_set_description (self->error_page, error->message);
+  g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_description (self->error_page, markup);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 

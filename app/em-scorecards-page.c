@@ -112,20 +112,27 @@ item_row_new (EmScorecard     *scorecard,
 
   if (guidance != NULL && *guidance != '\0')
     {
+      /* libadwaita 1.2's expander row reads its subtitle as markup
+       * whatever use-markup says: give it markup, title and subtitle. */
+      g_autofree char *title = g_markup_escape_text (em_scorecard_item_get_title (item), -1);
+      g_autofree char *subtitle = g_markup_escape_text (rule, -1);
+
       row = adw_expander_row_new ();
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), rule);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), tag);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), guidance_row_new (guidance));
     }
   else
     {
       row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), em_scorecard_item_get_title (item));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rule);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), em_scorecard_item_get_title (item));
   gtk_widget_set_tooltip_text (row, em_scorecard_item_get_id (item));
   return row;
 }

@@ -68,13 +68,20 @@ em_window_show_database_error (EmWindow     *self,
   gtk_stack_set_visible_child_name (self->main_stack, "database-error");
 }
 
+/* @message is plain text (a file or scorecard name may hold '&' or '<'):
+ * libadwaita 1.2 reads a toast's title as markup.
+ */
 void
 em_window_toast (EmWindow   *self,
                  const char *message)
 {
-  g_return_if_fail (EM_IS_WINDOW (self));
+  g_autofree char *markup = NULL;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_return_if_fail (EM_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  markup = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
 /* Errors a person must read (an import that was refused, an export that

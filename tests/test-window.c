@@ -25,7 +25,7 @@ test_window_opens (void)
   g_autofree char *path = g_build_filename (dir, "earmark.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EmDb) db = em_db_open (path, &error);
-  const char *pages[] = { "calls", "evaluations", "agents", "reports", "scorecards" };
+  const char *pages[] = { "calls", "sampling", "evaluations", "agents", "reports", "scorecards" };
   AdwViewStack *stack;
   EmWindow *window;
 
