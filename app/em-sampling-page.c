@@ -301,9 +301,9 @@ text_status (EmSampledCallItem *item)
 }
 
 static const Column columns[] = {
-  { N_("Call ID"), text_external_id, "external-id", FALSE, 140, 0.0, FALSE },
+  { N_("Call ID"), text_external_id, "external-id", FALSE, 134, 0.0, FALSE },
   { N_("Agent"), text_agent, "agent", FALSE, 100, 0.0, FALSE },
-  { N_("Start Time"), text_started_at, "started-at", TRUE, 140, 0.0, FALSE },
+  { N_("Start Time"), text_started_at, "started-at", TRUE, 132, 0.0, FALSE },
   { N_("Duration"), text_duration, "duration", TRUE, 70, 1.0, FALSE },
   { N_("Reasons"), NULL, "reasons", TRUE, 170, 0.0, TRUE },
   { N_("Inspector"), text_inspector, "inspector", FALSE, 80, 0.0, FALSE },
@@ -607,7 +607,7 @@ progress_row_new (EmSamplingPage           *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), progress->evaluated);
-  gtk_widget_set_size_request (bar, 96, -1);
+  gtk_widget_set_size_request (bar, 72, -1);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
 

@@ -15,7 +15,7 @@ spin_until_idle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* The window opens on a fresh database and offers the five pages of
+/* The window opens on a fresh database and offers the pages of
  * DESIGN.md §9.
  */
 static void
