@@ -384,7 +384,8 @@ on_cell_bind (GtkSignalListItemFactory *factory,
   text = column->text (item);
   gtk_label_set_text (GTK_LABEL (child), text);
 
-  /* What still needs doing stands out; the rest is dimmed. */
+  /* Evaluated calls show in green, calls not evaluated yet and
+   * unassigned ones dimmed. */
   if (column->text == text_status)
     {
       set_css_class (child, "success", em_sampled_call_item_get_status (item) >= 1);
