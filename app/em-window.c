@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "em-calls-page.h"
+#include "em-sampling-page.h"
+#include "em-scorecards-page.h"
 #include "em-window.h"
 
 struct _EmWindow
@@ -19,6 +21,8 @@ struct _EmWindow
   GtkStack             *main_stack;
   AdwStatusPage        *database_error_page;
   EmCallsPage          *calls_page;
+  EmSamplingPage       *sampling_page;
+  EmScorecardsPage     *scorecards_page;
 };
 
 G_DEFINE_FINAL_TYPE (EmWindow, em_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -64,13 +68,20 @@ em_window_show_database_error (EmWindow     *self,
   gtk_stack_set_visible_child_name (self->main_stack, "database-error");
 }
 
+/* @message is plain text (a file or scorecard name may hold '&' or '<'):
+ * libadwaita 1.2 reads a toast's title as markup.
+ */
 void
 em_window_toast (EmWindow   *self,
                  const char *message)
 {
-  g_return_if_fail (EM_IS_WINDOW (self));
+  g_autofree char *markup = NULL;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_return_if_fail (EM_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  markup = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
 /* Errors a person must read (an import that was refused, an export that
@@ -91,6 +102,15 @@ em_window_show_error (EmWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A sampled call opens the way a row of the Calls page does. */
+static void
+on_sampling_page_open_call (EmWindow       *self,
+                            gint64          call_id,
+                            EmSamplingPage *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->calls_page), "calls.open", "x", call_id);
+}
+
 static void
 em_window_constructed (GObject *object)
 {
@@ -99,6 +119,8 @@ em_window_constructed (GObject *object)
   G_OBJECT_CLASS (em_window_parent_class)->constructed (object);
 
   em_calls_page_set_db (self->calls_page, self->db);
+  em_sampling_page_set_db (self->sampling_page, self->db);
+  em_scorecards_page_set_db (self->scorecards_page, self->db);
 }
 
 static void
@@ -169,6 +191,8 @@ em_window_class_init (EmWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EM_TYPE_CALLS_PAGE);
+  g_type_ensure (EM_TYPE_SAMPLING_PAGE);
+  g_type_ensure (EM_TYPE_SCORECARDS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/earmark/Earmark/ui/em-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmWindow, toast_overlay);
@@ -176,6 +200,9 @@ em_window_class_init (EmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, database_error_page);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, calls_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, sampling_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, scorecards_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sampling_page_open_call);
 }
 
 static void
