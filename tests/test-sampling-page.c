@@ -88,6 +88,15 @@ setup (Fixture       *f,
   g_assert_true (em_demo_create (f->db, end, NULL, NULL, &error));
   g_assert_no_error (error);
 
+  /* The demo's calls, without the plans, evaluations and inspectors the
+   * demo also makes: these tests draw their own.
+   */
+  g_assert_true (em_db_exec (f->db,
+                             "DELETE FROM evaluations; DELETE FROM sampled_calls; "
+                             "DELETE FROM sampling_plans; DELETE FROM settings WHERE key = 'inspectors'",
+                             &error));
+  g_assert_no_error (error);
+
   /* "Me" is 李四. */
   f->settings = g_settings_new (APP_ID);
   g_settings_set_string (f->settings, "inspector-name", "李四");
