@@ -181,6 +181,7 @@ on_export_done (GObject      *object,
 
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   _em_reports_page_update_actions (self);
+  g_signal_emit_by_name (self, "export-finished", path, error);
 
   if (error == NULL)
     toast_written (self, path);

@@ -44,6 +44,7 @@ struct _EmReportsPage
   GtkRevealer        *progress_revealer;
   GtkLabel           *progress_label;
   GtkProgressBar     *progress_bar;
+  GtkWidget          *cancel_button;
   GtkStack           *content_stack;
   AdwStatusPage      *no_rows_page;
   AdwStatusPage      *error_page;

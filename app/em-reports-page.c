@@ -661,6 +661,16 @@ em_reports_page_class_init (EmReportsPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * EmReportsPage::export-finished:
+   * @path: the workbook's path
+   * @error: (nullable): why it was not written (cancelled included), or %NULL
+   *
+   * An export ended; the page has already told the user how.
+   */
+  g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
+
   g_type_ensure (EM_TYPE_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/earmark/Earmark/ui/em-reports-page.ui");
@@ -675,6 +685,7 @@ em_reports_page_class_init (EmReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmReportsPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, EmReportsPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, EmReportsPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, EmReportsPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, EmReportsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EmReportsPage, no_rows_page);
   gtk_widget_class_bind_template_child (widget_class, EmReportsPage, error_page);
