@@ -664,7 +664,7 @@ on_agent_setup (GtkSignalListItemFactory *factory,
   GtkWidget *detail = gtk_label_new (NULL);
   GtkWidget *total = gtk_label_new (NULL);
   GtkWidget *grade = gtk_label_new (NULL);
-  GtkWidget *trend = gtk_label_new (NULL);
+  GtkWidget *trend = gtk_image_new ();
 
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
@@ -681,7 +681,7 @@ on_agent_setup (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (grade), 1);
   gtk_widget_add_css_class (grade, "caption");
   gtk_widget_add_css_class (grade, "dim-label");
-  gtk_label_set_width_chars (GTK_LABEL (trend), 2);
+  gtk_widget_set_size_request (trend, 16, -1);
   gtk_widget_set_valign (trend, GTK_ALIGN_CENTER);
 
   gtk_box_append (GTK_BOX (left), name);
@@ -700,6 +700,9 @@ on_agent_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* An arrow up or down for the total's change since the month before,
+ * sideways for no change; nothing when either month has no total.
+ */
 static void
 bind_trend (GtkWidget  *trend,
             EmAgentRow *row)
@@ -707,6 +710,9 @@ bind_trend (GtkWidget  *trend,
   EmPoints change = 0;
   int direction = em_agent_row_get_trend (row, &change);
   g_autofree char *amount = em_points_format (change < 0 ? -change : change);
+  const EmMonthFigures *previous = em_agent_row_get_previous (row);
+  const EmMonthFigures *latest = em_agent_row_get_latest (row);
+  gboolean both = previous != NULL && latest != NULL && previous->has_total && latest->has_total;
   g_autofree char *tooltip = NULL;
 
   gtk_widget_remove_css_class (trend, "success");
@@ -715,26 +721,22 @@ bind_trend (GtkWidget  *trend,
 
   if (direction > 0)
     {
-      gtk_label_set_text (GTK_LABEL (trend), "▲");
+      gtk_image_set_from_icon_name (GTK_IMAGE (trend), "pan-up-symbolic");
       gtk_widget_add_css_class (trend, "success");
       /* Translators: tooltip of the trend arrow; %s is a number of points */
       tooltip = g_strdup_printf (_("Up %s points on the month before"), amount);
     }
   else if (direction < 0)
     {
-      gtk_label_set_text (GTK_LABEL (trend), "▼");
+      gtk_image_set_from_icon_name (GTK_IMAGE (trend), "pan-down-symbolic");
       gtk_widget_add_css_class (trend, "error");
       tooltip = g_strdup_printf (_("Down %s points on the month before"), amount);
     }
   else
     {
-      const EmMonthFigures *previous = em_agent_row_get_previous (row);
-      const EmMonthFigures *latest = em_agent_row_get_latest (row);
-      gboolean same = previous != NULL && latest != NULL && previous->has_total && latest->has_total;
-
-      gtk_label_set_text (GTK_LABEL (trend), same ? "=" : "");
+      gtk_image_set_from_icon_name (GTK_IMAGE (trend), both ? "pan-end-symbolic" : NULL);
       gtk_widget_add_css_class (trend, "dim-label");
-      tooltip = same ? g_strdup (_("The same total as the month before")) : NULL;
+      tooltip = both ? g_strdup (_("The same total as the month before")) : NULL;
     }
 
   gtk_widget_set_tooltip_text (trend, tooltip);

@@ -109,7 +109,12 @@ on_cell_setup (GtkSignalListItemFactory *factory,
   if (!column_is_text (column))
     gtk_widget_add_css_class (label, "numeric");
   if (column->kind == COLUMN_TOTAL)
-    gtk_widget_add_css_class (label, "heading");
+    {
+      g_autoptr(PangoAttrList) bold = pango_attr_list_new ();
+
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      gtk_label_set_attributes (GTK_LABEL (label), bold);
+    }
   gtk_box_append (GTK_BOX (box), label);
 
   if (column->kind == COLUMN_METRIC &&
@@ -227,6 +232,25 @@ column_width (EmReportsPage *self,
   return MAX (minimum, width + 20);
 }
 
+/* Wide enough for the longest grade title. */
+static int
+grade_width (EmReportsPage *self)
+{
+  int width = 60;
+
+  for (guint i = 0; i < em_scheme_get_n_grades (self->scheme); i++)
+    {
+      g_autofree char *title = em_scheme_dup_grade_title (self->scheme, i, self->language);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->table_view), title);
+      int text_width;
+
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      width = MAX (width, text_width + 20);
+    }
+
+  return width;
+}
+
 static void
 add_column (EmReportsPage *self,
             const char    *title,
@@ -289,7 +313,7 @@ _em_reports_page_init_table (EmReportsPage *self)
   add_column (self, _("Name"), COLUMN_NAME, 0, 70);
   add_column (self, _("Team"), COLUMN_TEAM, 0, 80);
   add_column (self, _("Total"), COLUMN_TOTAL, 0, 70);
-  add_column (self, _("Grade"), COLUMN_GRADE, 0, 70);
+  add_column (self, _("Grade"), COLUMN_GRADE, 0, grade_width (self));
   add_column (self, _("Evaluations"), COLUMN_EVALUATIONS, 0, 60);
   add_column (self, qa_title != NULL ? qa_title : _("QA Score"), COLUMN_QA_SCORE, 0, 70);
   add_metric_columns (self);
