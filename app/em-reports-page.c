@@ -239,6 +239,7 @@ update_count (EmReportsPage *self)
   guint n = g_list_model_get_n_items (rows);
   gint64 n_evaluations = 0;
   g_autofree char *agents = NULL;
+  g_autofree char *evaluations = NULL;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < n; i++)
@@ -249,11 +250,11 @@ update_count (EmReportsPage *self)
     }
 
   agents = g_strdup_printf (ngettext ("%u agent", "%u agents", n), n);
+  evaluations = g_strdup_printf ("%" G_GINT64_FORMAT, n_evaluations);
   /* Translators: "12 agents · 700 finalised evaluations" */
-  text = g_strdup_printf (ngettext ("%s · %" G_GINT64_FORMAT " finalised evaluation",
-                                    "%s · %" G_GINT64_FORMAT " finalised evaluations",
+  text = g_strdup_printf (ngettext ("%s · %s finalised evaluation", "%s · %s finalised evaluations",
                                     (gulong) n_evaluations),
-                          agents, n_evaluations);
+                          agents, evaluations);
   gtk_label_set_text (self->count_label, text);
 }
 
