@@ -12,23 +12,22 @@
 
 /* The Agents page shows, for one agent, a 12-month line against the team
  * and the items that cost the agent most over those months.  Both come
- * from the monthly core: the series of reports is one pass over the
- * period's calls, and the deductions are collected month by month (the
- * core's unit) and added up per scorecard item, titled from the newest
- * scorecard revision that cost the agent points, as the workbook does.
- * Everything is computed for every agent at once, so choosing another
- * agent on the page costs nothing.
+ * from the monthly core, each in one pass: the series of reports over the
+ * months' calls, and the deductions over the months' finalised
+ * evaluations (titled from the newest scorecard revision that cost the
+ * agent points, as the workbook does).  Everything is computed for every
+ * agent at once, so choosing another agent on the page costs nothing.
  */
 
 struct _EmAgentHistory
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  EmScheme   *scheme;
-  GArray     *months;       /* EmPeriod, oldest first */
-  GPtrArray  *reports;      /* EmMonthReport*, one per month */
-  GArray     *agents;       /* EmHistoryAgent, by code */
-  GHashTable *deductions;   /* agent id → GPtrArray of EmDeduction*, costliest first */
+  EmScheme     *scheme;
+  GArray       *months;       /* EmPeriod, oldest first */
+  GPtrArray    *reports;      /* EmMonthReport*, one per month */
+  GArray       *agents;       /* EmHistoryAgent, by code */
+  EmDeductions *deductions;   /* over all the months, per agent */
 };
 
 G_DEFINE_FINAL_TYPE (EmAgentHistory, em_agent_history, G_TYPE_OBJECT)
@@ -44,18 +43,6 @@ clear_agent (gpointer data)
 }
 
 static void
-deduction_free (gpointer data)
-{
-  EmDeduction *d = data;
-
-  g_free (d->scorecard_key);
-  g_free (d->scorecard_title);
-  g_free (d->item_id);
-  g_free (d->item_title);
-  g_free (d);
-}
-
-static void
 em_agent_history_finalize (GObject *object)
 {
   EmAgentHistory *self = (EmAgentHistory *) object;
@@ -64,7 +51,7 @@ em_agent_history_finalize (GObject *object)
   g_clear_pointer (&self->months, g_array_unref);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
   g_clear_pointer (&self->agents, g_array_unref);
-  g_clear_pointer (&self->deductions, g_hash_table_unref);
+  g_clear_pointer (&self->deductions, em_deductions_free);
 
   G_OBJECT_CLASS (em_agent_history_parent_class)->finalize (object);
 }
@@ -81,8 +68,6 @@ em_agent_history_init (EmAgentHistory *self)
   self->months = g_array_new (FALSE, FALSE, sizeof (EmPeriod));
   self->agents = g_array_new (FALSE, TRUE, sizeof (EmHistoryAgent));
   g_array_set_clear_func (self->agents, clear_agent);
-  self->deductions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                            (GDestroyNotify) g_ptr_array_unref);
 }
 
 static gboolean
@@ -115,106 +100,6 @@ load_agents (EmAgentHistory  *self,
 
   if (rc != SQLITE_DONE)
     return em_db_set_error (db, error, rc, "listing the agents");
-  return TRUE;
-}
-
-static int
-compare_deductions (gconstpointer a,
-                    gconstpointer b)
-{
-  const EmDeduction *da = *(EmDeduction **) a;
-  const EmDeduction *db = *(EmDeduction **) b;
-
-  if (da->points != db->points)
-    return da->points > db->points ? -1 : 1;
-  if (da->n_evaluations != db->n_evaluations)
-    return da->n_evaluations > db->n_evaluations ? -1 : 1;
-  return g_strcmp0 (da->item_title, db->item_title);
-}
-
-/* Adds one month's deduction of an item into the agent's running sum. */
-static void
-add_deduction (GHashTable        *sums,
-               GPtrArray         *list,
-               const EmDeduction *d)
-{
-  g_autofree char *key = g_strconcat (d->scorecard_key, "\n", d->item_id, NULL);
-  EmDeduction *sum = g_hash_table_lookup (sums, key);
-
-  if (sum == NULL)
-    {
-      sum = g_new0 (EmDeduction, 1);
-      sum->agent_id = d->agent_id;
-      g_ptr_array_add (list, sum);
-      g_hash_table_insert (sums, g_steal_pointer (&key), sum);
-    }
-
-  if (d->version_id > sum->version_id)
-    {
-      g_free (sum->scorecard_key);
-      g_free (sum->scorecard_title);
-      g_free (sum->item_id);
-      g_free (sum->item_title);
-      sum->scorecard_key = g_strdup (d->scorecard_key);
-      sum->scorecard_title = g_strdup (d->scorecard_title);
-      sum->item_id = g_strdup (d->item_id);
-      sum->item_title = g_strdup (d->item_title);
-      sum->version_id = d->version_id;
-    }
-
-  sum->n_evaluations += d->n_evaluations;
-  sum->points += d->points;
-}
-
-static gboolean
-collect_deductions (EmAgentHistory  *self,
-                    EmDb            *db,
-                    const char      *language,
-                    GCancellable    *cancellable,
-                    GError         **error)
-{
-  g_autoptr(GPtrArray) sums = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  GHashTableIter iter;
-  gpointer list;
-
-  for (guint a = 0; a < self->agents->len; a++)
-    g_ptr_array_add (sums, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
-
-  for (guint m = 0; m < self->months->len; m++)
-    {
-      g_autoptr(EmDeductions) month = NULL;
-
-      month = em_month_collect_deductions (db, &g_array_index (self->months, EmPeriod, m), 0,
-                                           language, cancellable, error);
-      if (month == NULL)
-        return FALSE;
-
-      for (guint a = 0; a < self->agents->len; a++)
-        {
-          gint64 agent_id = g_array_index (self->agents, EmHistoryAgent, a).id;
-          guint n = em_deductions_get_n_for_agent (month, agent_id);
-          GPtrArray *agent_list;
-
-          if (n == 0)
-            continue;
-
-          agent_list = g_hash_table_lookup (self->deductions, &agent_id);
-          if (agent_list == NULL)
-            {
-              agent_list = g_ptr_array_new_with_free_func (deduction_free);
-              g_hash_table_insert (self->deductions, g_memdup2 (&agent_id, sizeof agent_id), agent_list);
-            }
-
-          for (guint i = 0; i < n; i++)
-            add_deduction (g_ptr_array_index (sums, a), agent_list,
-                           em_deductions_get_for_agent (month, agent_id, i));
-        }
-    }
-
-  g_hash_table_iter_init (&iter, self->deductions);
-  while (g_hash_table_iter_next (&iter, NULL, &list))
-    g_ptr_array_sort (list, compare_deductions);
-
   return TRUE;
 }
 
@@ -258,7 +143,9 @@ em_agent_history_compute (EmDb            *db,
   if (self->reports == NULL)
     return NULL;
 
-  if (!collect_deductions (self, db, language, cancellable, error))
+  self->deductions = em_month_collect_deductions_between (db, &g_array_index (self->months, EmPeriod, 0),
+                                                          last_month, 0, language, cancellable, error);
+  if (self->deductions == NULL)
     return NULL;
 
   return g_steal_pointer (&self);
@@ -360,17 +247,16 @@ em_agent_history_get_team_figures (EmAgentHistory       *self,
   return em_month_report_find_team (em_agent_history_get_report (self, month), agent->team_id);
 }
 
-/* The items that cost the agent points over all the months, costliest first. */
+/* The items that cost the agent points over all the months, costliest
+ * first; titled from the newest scorecard revision that cost them points.
+ */
 guint
 em_agent_history_get_n_deductions (EmAgentHistory *self,
                                    gint64          agent_id)
 {
-  GPtrArray *list;
-
   g_return_val_if_fail (EM_IS_AGENT_HISTORY (self), 0);
 
-  list = g_hash_table_lookup (self->deductions, &agent_id);
-  return list != NULL ? list->len : 0;
+  return em_deductions_get_n_for_agent (self->deductions, agent_id);
 }
 
 const EmDeduction *
@@ -378,14 +264,9 @@ em_agent_history_get_deduction (EmAgentHistory *self,
                                 gint64          agent_id,
                                 guint           index)
 {
-  GPtrArray *list;
-
   g_return_val_if_fail (EM_IS_AGENT_HISTORY (self), NULL);
 
-  list = g_hash_table_lookup (self->deductions, &agent_id);
-  g_return_val_if_fail (list != NULL && index < list->len, NULL);
-
-  return g_ptr_array_index (list, index);
+  return em_deductions_get_for_agent (self->deductions, agent_id, index);
 }
 
 static const char evaluations_sql[] =

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * the monthly figures of each month, agent and team (one pass over the
  * calls, em_month_report_compute_series()), and the scorecard items that
  * cost each agent the most points over those months
- * (em_month_collect_deductions(), month by month, added up per item).
+ * (em_month_collect_deductions_between()).
  * Immutable once computed, so a worker thread can compute it and hand it
  * to the UI.
  */
