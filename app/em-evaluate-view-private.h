@@ -40,6 +40,7 @@ struct _EmEvaluateView
   EmEvaluationStatus  status;
   gboolean            dirty;
   guint               autosave_source;
+  guint               switch_source;      /* another evaluation picked: shown when idle */
   guint               updating;           /* pickers being filled: ignore their signals */
   GPtrArray          *rows;               /* EmScoreRow */
   GHashTable         *section_labels;     /* section id → GtkLabel in its group's header */

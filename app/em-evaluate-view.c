@@ -838,6 +838,23 @@ describe_evaluation (EmEvaluateView *self,
                           status_label (em_evaluation_get_status (evaluation)), total);
 }
 
+static gboolean
+same_strings (GListModel *a,
+              GListModel *b)
+{
+  guint n = a != NULL ? g_list_model_get_n_items (a) : 0;
+
+  if (a == NULL || n != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 fill_evaluation_dropdown (EmEvaluateView *self)
 {
@@ -863,7 +880,8 @@ fill_evaluation_dropdown (EmEvaluateView *self)
     }
 
   self->updating++;
-  gtk_drop_down_set_model (self->evaluation_dropdown, G_LIST_MODEL (entries));
+  if (!same_strings (gtk_drop_down_get_model (self->evaluation_dropdown), G_LIST_MODEL (entries)))
+    gtk_drop_down_set_model (self->evaluation_dropdown, G_LIST_MODEL (entries));
   gtk_drop_down_set_selected (self->evaluation_dropdown, selected);
   gtk_widget_set_visible (GTK_WIDGET (self->evaluation_dropdown),
                           g_list_model_get_n_items (G_LIST_MODEL (entries)) > 1);
@@ -942,28 +960,49 @@ _em_evaluate_view_reload (EmEvaluateView *self,
     _em_evaluate_view_show_message (self, error->message);
 }
 
-static void
-on_evaluation_dropdown_notify_selected (EmEvaluateView *self)
+static gboolean
+switch_evaluation (gpointer user_data)
 {
+  EmEvaluateView *self = user_data;
   guint selected = gtk_drop_down_get_selected (self->evaluation_dropdown);
   guint n = self->evaluations->len;
   g_autoptr(GError) error = NULL;
   EmScorecardVersionInfo *info;
 
-  if (self->updating || selected == GTK_INVALID_LIST_POSITION)
-    return;
+  self->switch_source = 0;
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
+
+  /* Already shown. */
+  if ((selected < n && em_evaluation_get_id (g_ptr_array_index (self->evaluations, n - 1 - selected)) ==
+                       self->evaluation_id) ||
+      (selected >= n && self->evaluation_id == 0))
+    return G_SOURCE_REMOVE;
 
   if (!em_evaluate_view_save (self, &error))
     {
       _em_evaluate_view_show_message (self, error->message);
       fill_evaluation_dropdown (self);
-      return;
+      return G_SOURCE_REMOVE;
     }
 
+  n = self->evaluations->len;
   if (selected < n)
     show_evaluation (self, g_ptr_array_index (self->evaluations, n - 1 - selected));
   else if ((info = default_scorecard (self)) != NULL && !show_new (self, info->version_id, &error))
     _em_evaluate_view_show_message (self, error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Switching rebuilds the dropdown's own list: not from inside its signal. */
+static void
+on_evaluation_dropdown_notify_selected (EmEvaluateView *self)
+{
+  if (self->updating || self->switch_source != 0)
+    return;
+
+  self->switch_source = g_idle_add (switch_evaluation, self);
 }
 
 /**
@@ -1059,6 +1098,9 @@ on_scorecard_dropdown_notify_selected (EmEvaluateView *self)
     return;
 
   info = g_ptr_array_index (self->catalog, selected);
+  if (info->version_id == self->version_id)
+    return;
+
   if (self->evaluation_id == 0 || answers_are_empty (self->answers))
     {
       if (!em_evaluate_view_select_scorecard (self, info->key, &error))
@@ -1220,6 +1262,7 @@ em_evaluate_view_dispose (GObject *object)
   if (self->store != NULL)
     em_evaluate_view_leave (self);
   _em_evaluate_view_cancel_save (self);
+  g_clear_handle_id (&self->switch_source, g_source_remove);
 
   if (self->stream != NULL)
     gtk_media_stream_pause (self->stream);

@@ -46,7 +46,7 @@ fill (GtkWidget *window)
   if ((row = em_test_find_score_row (window, "language.taboo")))
     {
       gtk_spin_button_set_value (em_test_row_control (row, "occurrences_spin"), 2);
-      gtk_widget_activate (em_test_row_control (row, "mark_button"));
+      g_signal_emit_by_name (em_test_row_control (row, "mark_button"), "clicked");
       gtk_editable_set_text (em_test_row_control (row, "note_entry"), "两次说“不清楚”,未主动核实");
     }
   if ((row = em_test_find_score_row (window, "attitude.warmth")))
