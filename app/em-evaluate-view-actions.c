@@ -59,7 +59,14 @@ on_autosave_timeout (gpointer user_data)
       message = g_strdup_printf (_("The draft could not be saved: %s\nEarmark tries again in a few seconds."),
                                  error->message);
       _em_evaluate_view_show_message (self, message);
+      self->save_failed = TRUE;
       self->autosave_source = g_timeout_add (RETRY_MS, on_autosave_timeout, self);
+    }
+  else if (self->save_failed)
+    {
+      /* The problem said before is over. */
+      self->save_failed = FALSE;
+      _em_evaluate_view_show_message (self, NULL);
     }
 
   return G_SOURCE_REMOVE;
@@ -71,14 +78,14 @@ on_autosave_timeout (gpointer user_data)
 void
 _em_evaluate_view_schedule_save (EmEvaluateView *self)
 {
-  if (self->evaluation_id == 0)
-    {
-      on_autosave_timeout (self);
-      return;
-    }
-
-  if (self->autosave_source == 0)
+  /* A save (or a retry after a failed one) is coming anyway. */
+  if (self->autosave_source != 0)
+    ;
+  else if (self->evaluation_id == 0)
+    on_autosave_timeout (self);
+  else
     self->autosave_source = g_timeout_add (EM_EVALUATE_AUTOSAVE_MS, on_autosave_timeout, self);
+
   _em_evaluate_view_sync_state (self);
 }
 
@@ -105,7 +112,10 @@ em_evaluate_view_save (EmEvaluateView  *self,
     return TRUE;
 
   if (!write_answers (self, error))
-    return FALSE;
+    {
+      _em_evaluate_view_sync_state (self);
+      return FALSE;
+    }
 
   _em_evaluate_view_refresh_list (self);
   return TRUE;

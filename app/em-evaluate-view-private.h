@@ -39,6 +39,7 @@ struct _EmEvaluateView
   char               *owner;              /* whose evaluation it is */
   EmEvaluationStatus  status;
   gboolean            dirty;
+  gboolean            save_failed;        /* the message bar says so */
   guint               autosave_source;
   guint               switch_source;      /* another evaluation picked: shown when idle */
   guint               updating;           /* pickers being filled: ignore their signals */

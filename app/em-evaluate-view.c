@@ -1156,10 +1156,12 @@ describe_saved (EmEvaluateView *self)
     if (em_evaluation_get_id (g_ptr_array_index (self->evaluations, i)) == self->evaluation_id)
       shown = g_ptr_array_index (self->evaluations, i);
 
-  if (self->evaluation_id == 0)
-    return g_strdup (_em_evaluate_view_is_editable (self) ? _("Not started: the first answer creates a draft") : "");
+  if (self->dirty && self->save_failed)
+    return g_strdup (_("Not saved yet"));
   if (self->dirty)
     return g_strdup (_("Saving soon…"));
+  if (self->evaluation_id == 0)
+    return g_strdup (_em_evaluate_view_is_editable (self) ? _("Not started: the first answer creates a draft") : "");
   if (shown == NULL)
     return g_strdup ("");
 
@@ -1224,8 +1226,14 @@ on_settings_inspector_changed (EmEvaluateView *self)
   g_autofree char *name = g_strstrip (g_settings_get_string (self->settings, "inspector-name"));
   gboolean was_new = self->answers != NULL && self->evaluation_id == 0;
 
+  g_autoptr(GError) error = NULL;
+
   if (g_strcmp0 (name, self->inspector) == 0)
     return;
+
+  /* What was changed so far was changed under the old name. */
+  if (!em_evaluate_view_save (self, &error))
+    _em_evaluate_view_show_message (self, error->message);
 
   g_free (self->inspector);
   self->inspector = g_steal_pointer (&name);

@@ -9,6 +9,7 @@
 #include "earmark-resources.h"
 #include "em-application.h"
 #include "em-evaluate-view.h"
+#include "em-player-bar.h"
 #include "em-test-evaluate.h"
 #include "em-window.h"
 
@@ -17,8 +18,10 @@
  * (screenshots in light and dark mode, English and Chinese).
  *
  *   evaluate-demo DB [--dark] [--fill] [--width W] [--height H]
+ *                    [--scroll FRACTION] [--scorecard ID] [--action NAME]
  *
- * --fill answers a few items through the form's controls, as an
+ * --action activates one of the view's actions afterwards, e.g.
+ * evaluate.submit.  --fill answers a few items through the form's controls, as an
  * inspector would: an exaggeration, two forbidden phrases, a score, a
  * note and a moment.
  */
@@ -36,10 +39,28 @@ newest_call_with_recording (EmDb *db)
   return sqlite3_column_int64 (stmt, 0);
 }
 
+static gboolean
+stream_ready (gpointer data)
+{
+  GtkMediaStream *stream = em_player_bar_get_stream (data);
+
+  return stream != NULL && gtk_media_stream_is_prepared (stream) && !gtk_media_stream_is_seeking (stream);
+}
+
 static void
 fill (GtkWidget *window)
 {
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (window, EM_TYPE_WINDOW, "evaluate_view"));
+  EmPlayerBar *bar = EM_PLAYER_BAR (gtk_widget_get_template_child (view, EM_TYPE_EVALUATE_VIEW, "player_bar"));
   EmScoreRow *row;
+
+  /* The moment marked: a few seconds into the recording. */
+  if (em_test_spin_until (stream_ready, bar, 5000))
+    {
+      em_player_bar_seek_to (bar, 7.4);
+      em_test_spin_until (stream_ready, bar, 5000);
+      em_test_spin (200);
+    }
 
   if ((row = em_test_find_score_row (window, "info.exaggeration")))
     gtk_switch_set_active (em_test_row_control (row, "pass_switch"), FALSE);
@@ -60,10 +81,15 @@ fill (GtkWidget *window)
 
 typedef struct
 {
-  gboolean fill;
-  int      width;
-  int      height;
+  gboolean    fill;
+  int         width;
+  int         height;
+  double      scroll;
+  const char *scorecard;
+  const char *action;
 } Options;
+
+static Options options = { FALSE, 1280, 860, 0, NULL, NULL };
 
 static gboolean
 open_call (gpointer user_data)
@@ -72,22 +98,35 @@ open_call (gpointer user_data)
   EmDb *db = em_window_get_db (EM_WINDOW (window));
   GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), EM_TYPE_WINDOW, "calls_page"));
 
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), EM_TYPE_WINDOW,
+                                                              "evaluate_view"));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (view, EM_TYPE_EVALUATE_VIEW,
+                                                                                    "form_scroller"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_autoptr(GError) error = NULL;
+
   gtk_widget_activate_action (page, "calls.open", "x", newest_call_with_recording (db));
-  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "fill")))
+  if (options.scorecard != NULL &&
+      !em_evaluate_view_select_scorecard (EM_EVALUATE_VIEW (view), options.scorecard, &error))
+    g_printerr ("%s\n", error->message);
+  if (options.fill)
     fill (GTK_WIDGET (window));
+  if (options.action != NULL)
+    gtk_widget_activate_action (view, options.action, NULL);
+  em_test_spin (500);
+  gtk_adjustment_set_value (adjustment, options.scroll * (gtk_adjustment_get_upper (adjustment) -
+                                                          gtk_adjustment_get_page_size (adjustment)));
   return G_SOURCE_REMOVE;
 }
 
 static void
 on_window_added (GtkApplication *app,
-                 GtkWindow      *window,
-                 Options        *options)
+                 GtkWindow      *window)
 {
   if (!EM_IS_WINDOW (window))
     return;
 
-  gtk_window_set_default_size (window, options->width, options->height);
-  g_object_set_data (G_OBJECT (window), "fill", GINT_TO_POINTER (options->fill));
+  gtk_window_set_default_size (window, options.width, options.height);
   g_timeout_add (500, open_call, window);
 }
 
@@ -107,7 +146,6 @@ main (int    argc,
   g_autoptr(EmApplication) app = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *name = NULL;
-  Options options = { FALSE, 1280, 860 };
   gboolean dark = FALSE;
   const char *path = NULL;
   char *app_argv[] = { argv[0], (char *) "--db", NULL, NULL };
@@ -122,13 +160,20 @@ main (int    argc,
         options.width = atoi (argv[++i]);
       else if (g_str_equal (argv[i], "--height") && i + 1 < argc)
         options.height = atoi (argv[++i]);
+      else if (g_str_equal (argv[i], "--scroll") && i + 1 < argc)
+        options.scroll = g_ascii_strtod (argv[++i], NULL);
+      else if (g_str_equal (argv[i], "--scorecard") && i + 1 < argc)
+        options.scorecard = argv[++i];
+      else if (g_str_equal (argv[i], "--action") && i + 1 < argc)
+        options.action = argv[++i];
       else
         path = argv[i];
     }
 
   if (path == NULL)
     {
-      g_printerr ("usage: evaluate-demo DB [--dark] [--fill] [--width W] [--height H]\n");
+      g_printerr ("usage: evaluate-demo DB [--dark] [--fill] [--width W] [--height H] "
+                  "[--scroll FRACTION] [--scorecard ID] [--action NAME]\n");
       return 2;
     }
 
@@ -143,7 +188,7 @@ main (int    argc,
     g_settings_set_string (settings, "inspector-name", "李敏");
 
   app = em_application_new ();
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &options);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
   if (dark)
     g_signal_connect_after (app, "startup", G_CALLBACK (force_dark), NULL);
   app_argv[2] = (char *) path;

@@ -674,6 +674,43 @@ test_autosave_survives_kill (void)
   em_test_call_db_clear (&data);
 }
 
+static gboolean
+message_hidden (gpointer data)
+{
+  Fixture *f = data;
+
+  return !gtk_revealer_get_reveal_child (view_child (f, "message_revealer"));
+}
+
+/* Another program holds the database's write lock: the draft cannot be
+ * saved, the view says so and keeps trying; once the lock is gone, the
+ * answers are saved and the message goes.
+ */
+static void
+test_locked_database (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmDb) other = em_db_open (f->data.db_path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (em_db_exec (other, "BEGIN IMMEDIATE", &error));
+
+  set_occurrences (f, "language.taboo", 2);
+  g_assert_cmpint (em_evaluate_view_get_evaluation_id (f->view), ==, 0);
+  g_assert_true (gtk_revealer_get_reveal_child (view_child (f, "message_revealer")));
+  g_assert_nonnull (strstr (view_label (f, "message_label"), "could not be saved"));
+  g_assert_cmpstr (view_label (f, "save_label"), ==, "Not saved yet");
+  g_assert_cmpstr (view_label (f, "total_label"), ==, "96");
+
+  set_occurrences (f, "language.casual", 1);
+  em_db_rollback (other);
+  WAIT_FOR_QUERY (f, "SELECT total FROM evaluations", 9400);
+  g_assert_true (em_test_spin_until (message_hidden, f, TIMEOUT_MS));
+  g_assert_cmpint (item_column (f, "occurrences", "language.taboo"), ==, 2);
+  g_assert_cmpint (item_column (f, "occurrences", "language.casual"), ==, 1);
+}
+
 /* Leaving the view saves at once, without waiting for the timer. */
 static void
 test_back_saves (Fixture       *f,
@@ -938,9 +975,15 @@ test_preferences (Fixture       *f,
   }
 }
 
-/* Space and ←/→ go to the player, but not while typing. */
-static GtkShortcutController *
-player_keys (Fixture *f)
+/* What a key does in the view: its shortcut, found among the view's own
+ * shortcut controllers and activated as GTK does when the key is pressed.
+ * Returns FALSE when the shortcut declines (the key goes on to the
+ * focused widget).
+ */
+static gboolean
+press (Fixture         *f,
+       guint            keyval,
+       GdkModifierType  modifiers)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
 
@@ -948,29 +991,20 @@ player_keys (Fixture *f)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
-          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        return GTK_SHORTCUT_CONTROLLER (controller);
-    }
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
 
-  return NULL;
-}
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
-static gboolean
-press (Fixture *f,
-       guint    keyval)
-{
-  GtkShortcutController *controller = player_keys (f);
-
-  g_assert_nonnull (controller);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
-    {
-      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
-      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-      if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval)
-        return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (f->view),
-                                             gtk_shortcut_get_arguments (shortcut));
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (f->view),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
     }
 
   g_assert_not_reached ();
@@ -990,18 +1024,18 @@ test_player_keys (Fixture       *f,
 
   /* Focus on a switch: Space plays instead of flipping it. */
   gtk_widget_grab_focus (pass);
-  g_assert_true (press (f, GDK_KEY_space));
+  g_assert_true (press (f, GDK_KEY_space, 0));
   g_assert_true (gtk_media_stream_get_playing (stream));
-  g_assert_true (press (f, GDK_KEY_space));
+  g_assert_true (press (f, GDK_KEY_space, 0));
   g_assert_false (gtk_media_stream_get_playing (stream));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (pass)));
 
   seek_and_wait (bar, 10);
-  g_assert_true (press (f, GDK_KEY_Right));
+  g_assert_true (press (f, GDK_KEY_Right, 0));
   g_assert_true (em_test_spin_until (stream_prepared, bar, TIMEOUT_MS));
   em_test_spin (100);
   g_assert_cmpfloat_with_epsilon (em_player_bar_get_position (bar), 15, 0.2);
-  g_assert_true (press (f, GDK_KEY_Left));
+  g_assert_true (press (f, GDK_KEY_Left, 0));
   g_assert_true (em_test_spin_until (stream_prepared, bar, TIMEOUT_MS));
   em_test_spin (100);
   g_assert_cmpfloat_with_epsilon (em_player_bar_get_position (bar), 10, 0.2);
@@ -1009,9 +1043,65 @@ test_player_keys (Fixture       *f,
   /* Typing a note: the keys are the text field's. */
   g_signal_emit_by_name (em_test_row_control (taboo, "note_button"), "clicked");
   g_assert_true (gtk_widget_get_visible (em_test_row_control (taboo, "note_entry")));
-  g_assert_false (press (f, GDK_KEY_space));
-  g_assert_false (press (f, GDK_KEY_Left));
+  g_assert_false (press (f, GDK_KEY_space, 0));
+  g_assert_false (press (f, GDK_KEY_Left, 0));
   g_assert_false (gtk_media_stream_get_playing (stream));
+}
+
+/* Ctrl+S saves now, Ctrl+Return submits, Escape and Alt+← go back. */
+static void
+test_workflow_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkStack *main_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW,
+                                                                   "main_stack"));
+
+  set_occurrences (f, "language.taboo", 1);
+  set_occurrences (f, "language.taboo", 2);
+  g_assert_cmpint (item_column (f, "occurrences", "language.taboo"), ==, 1);
+  g_assert_true (press (f, GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_cmpint (item_column (f, "occurrences", "language.taboo"), ==, 2);
+
+  g_assert_true (press (f, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_cmpint (query_int (f, "SELECT status FROM evaluations"), ==, 0);
+  type_score (f, "attitude.warmth", "8");
+  g_assert_true (press (f, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_cmpint (query_int (f, "SELECT status FROM evaluations"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT total FROM evaluations"), ==, 9500);
+
+  g_assert_true (press (f, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "pages");
+  open_view (f);
+  g_assert_true (press (f, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "pages");
+}
+
+/* The shortcuts window GtkApplication shows for win.show-help-overlay. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/earmark/Earmark/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  const char *expected[] = { "<Control>f", "<Control>q", "space", "Left", "Right", "<Control>s",
+                             "<Control>Return" };
+  g_autoptr(GPtrArray) accelerators = g_ptr_array_new_with_free_func (g_free);
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *accelerator = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        g_ptr_array_add (accelerators, accelerator);
+      }
+  g_slist_free (objects);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (accelerators, expected[i], g_str_equal, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
 int
@@ -1031,10 +1121,13 @@ main (int    argc,
   ADD ("/evaluate/moments", setup, test_moments);
   ADD ("/evaluate/missing-recording", setup_missing_recording, test_missing_recording);
   ADD ("/evaluate/back-saves", setup, test_back_saves);
+  ADD ("/evaluate/locked-database", setup, test_locked_database);
   ADD ("/evaluate/complaints-and-choices", setup, test_complaints_and_choices);
   ADD ("/evaluate/preferences", setup, test_preferences);
   ADD ("/evaluate/player-keys", setup, test_player_keys);
+  ADD ("/evaluate/workflow-keys", setup, test_workflow_keys);
 #undef ADD
+  g_test_add_func ("/evaluate/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/evaluate/unplayable-recording", test_unplayable_recording);
   g_test_add_func ("/evaluate/autosave-survives-kill", test_autosave_survives_kill);
   g_test_add_func ("/evaluate/others-read-only", test_others_read_only);
