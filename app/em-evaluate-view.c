@@ -739,7 +739,10 @@ load_catalog (EmEvaluateView  *self,
       if (!(scorecard = em_evaluation_store_get_scorecard (self->store, info->version_id, error)))
         return FALSE;
       gtk_string_list_append (titles, em_scorecard_get_title (scorecard));
-      g_ptr_array_add (self->catalog, g_ptr_array_steal_index (versions, i--));
+
+      /* Now the catalog's. */
+      g_ptr_array_add (self->catalog, info);
+      versions->pdata[i] = NULL;
     }
 
   self->updating++;

@@ -19,9 +19,11 @@
  *
  *   evaluate-demo DB [--dark] [--fill] [--width W] [--height H]
  *                    [--scroll FRACTION] [--scorecard ID] [--action NAME]
+ *                    [--anonymous] [--scroll-to LABEL]
  *
  * --action activates one of the view's actions afterwards, e.g.
- * evaluate.submit.  --fill answers a few items through the form's controls, as an
+ * evaluate.submit.  --anonymous starts without an inspector name (the
+ * first-run question).  --fill answers a few items through the form's controls, as an
  * inspector would: an exaggeration, two forbidden phrases, a score, a
  * note and a moment.
  */
@@ -87,9 +89,11 @@ typedef struct
   double      scroll;
   const char *scorecard;
   const char *action;
+  gboolean    anonymous;
+  const char *scroll_to;
 } Options;
 
-static Options options = { FALSE, 1280, 860, 0, NULL, NULL };
+static Options options = { FALSE, 1280, 860, 0, NULL, NULL, FALSE, NULL };
 
 static gboolean
 open_call (gpointer user_data)
@@ -116,6 +120,15 @@ open_call (gpointer user_data)
   em_test_spin (500);
   gtk_adjustment_set_value (adjustment, options.scroll * (gtk_adjustment_get_upper (adjustment) -
                                                           gtk_adjustment_get_page_size (adjustment)));
+  if (options.scroll_to != NULL)
+    {
+      GtkWidget *content = gtk_scrolled_window_get_child (scroller);
+      GtkWidget *label = em_test_find_label (content, options.scroll_to);
+      graphene_point_t point;
+
+      if (label != NULL && gtk_widget_compute_point (label, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+        gtk_adjustment_set_value (adjustment, point.y - 18);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -166,6 +179,10 @@ main (int    argc,
         options.scorecard = argv[++i];
       else if (g_str_equal (argv[i], "--action") && i + 1 < argc)
         options.action = argv[++i];
+      else if (g_str_equal (argv[i], "--scroll-to") && i + 1 < argc)
+        options.scroll_to = argv[++i];
+      else if (g_str_equal (argv[i], "--anonymous"))
+        options.anonymous = TRUE;
       else
         path = argv[i];
     }
@@ -173,7 +190,7 @@ main (int    argc,
   if (path == NULL)
     {
       g_printerr ("usage: evaluate-demo DB [--dark] [--fill] [--width W] [--height H] "
-                  "[--scroll FRACTION] [--scorecard ID] [--action NAME]\n");
+                  "[--scroll FRACTION] [--scorecard ID] [--action NAME] [--anonymous] [--scroll-to LABEL]\n");
       return 2;
     }
 
@@ -184,7 +201,9 @@ main (int    argc,
 
   settings = g_settings_new (APP_ID);
   name = g_settings_get_string (settings, "inspector-name");
-  if (*name == '\0')
+  if (options.anonymous)
+    g_settings_set_string (settings, "inspector-name", "");
+  else if (*name == '\0')
     g_settings_set_string (settings, "inspector-name", "李敏");
 
   app = em_application_new ();
