@@ -19,11 +19,11 @@
  *
  *   evaluate-demo DB [--dark] [--fill] [--width W] [--height H]
  *                    [--scroll FRACTION] [--scorecard ID] [--action NAME]
- *                    [--anonymous] [--scroll-to LABEL]
+ *                    [--anonymous] [--scroll-to LABEL] [--fatal]
  *
  * --action activates one of the view's actions afterwards, e.g.
  * evaluate.submit.  --anonymous starts without an inspector name (the
- * first-run question).  --fill answers a few items through the form's controls, as an
+ * first-run question).  --fatal turns on a red-line item.  --fill answers a few items through the form's controls, as an
  * inspector would: an exaggeration, two forbidden phrases, a score, a
  * note and a moment.
  */
@@ -91,9 +91,10 @@ typedef struct
   const char *action;
   gboolean    anonymous;
   const char *scroll_to;
+  gboolean    fatal;
 } Options;
 
-static Options options = { FALSE, 1280, 860, 0, NULL, NULL, FALSE, NULL };
+static Options options = { FALSE, 1280, 860, 0, NULL, NULL, FALSE, NULL, FALSE };
 
 static gboolean
 open_call (gpointer user_data)
@@ -115,6 +116,13 @@ open_call (gpointer user_data)
     g_printerr ("%s\n", error->message);
   if (options.fill)
     fill (GTK_WIDGET (window));
+  if (options.fatal)
+    {
+      EmScoreRow *row = em_test_find_score_row (GTK_WIDGET (window), "fatal.abuse");
+
+      if (row != NULL)
+        gtk_switch_set_active (em_test_row_control (row, "fatal_switch"), TRUE);
+    }
   if (options.action != NULL)
     gtk_widget_activate_action (view, options.action, NULL);
   em_test_spin (500);
@@ -181,6 +189,8 @@ main (int    argc,
         options.action = argv[++i];
       else if (g_str_equal (argv[i], "--scroll-to") && i + 1 < argc)
         options.scroll_to = argv[++i];
+      else if (g_str_equal (argv[i], "--fatal"))
+        options.fatal = TRUE;
       else if (g_str_equal (argv[i], "--anonymous"))
         options.anonymous = TRUE;
       else
@@ -190,7 +200,7 @@ main (int    argc,
   if (path == NULL)
     {
       g_printerr ("usage: evaluate-demo DB [--dark] [--fill] [--width W] [--height H] "
-                  "[--scroll FRACTION] [--scorecard ID] [--action NAME] [--anonymous] [--scroll-to LABEL]\n");
+                  "[--scroll FRACTION] [--scorecard ID] [--action NAME] [--anonymous] [--scroll-to LABEL] [--fatal]\n");
       return 2;
     }
 

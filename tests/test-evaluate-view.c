@@ -830,6 +830,12 @@ test_complaints_and_choices (Fixture       *f,
   g_assert_cmpint (item_column (f, "deduction", "sales.overall"), ==, 625);
 }
 
+static gboolean
+view_is_editable (gpointer data)
+{
+  return !em_evaluate_view_get_read_only (data);
+}
+
 /* Someone else's evaluation is shown read-only; the inspector may start
  * their own beside it.
  */
@@ -867,7 +873,7 @@ test_others_read_only (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (evaluations)));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (evaluations)), ==, 2);
   gtk_drop_down_set_selected (evaluations, 1);
-  em_test_spin (50);
+  g_assert_true (em_test_spin_until (view_is_editable, f->view, TIMEOUT_MS));
   g_assert_false (em_evaluate_view_get_read_only (f->view));
   g_assert_cmpint (em_evaluate_view_get_evaluation_id (f->view), ==, 0);
   g_assert_cmpstr (view_label (f, "total_label"), ==, "100");
