@@ -10,6 +10,8 @@
 #include "em-sampling-page.h"
 #include "em-scorecards-page.h"
 #include "em-reports-page.h"
+#include "em-evaluate-view.h"
+#include "em-preferences-window.h"
 #include "em-window.h"
 
 struct _EmWindow
@@ -27,6 +29,9 @@ struct _EmWindow
   EmScorecardsPage     *scorecards_page;
   EmAgentsPage         *agents_page;
   EmReportsPage        *reports_page;
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *switcher_bar;
+  EmEvaluateView       *evaluate_view;
 };
 
 G_DEFINE_FINAL_TYPE (EmWindow, em_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -126,6 +131,62 @@ on_sampling_page_open_call (EmWindow       *self,
   gtk_widget_activate_action (GTK_WIDGET (self->calls_page), "calls.open", "x", call_id);
 }
 
+/* Evaluating a call takes the whole window: the evaluate view has its
+ * own header bar, with the way back.
+ */
+static void
+show_evaluate_view (EmWindow *self,
+                    gboolean  evaluating)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !evaluating);
+  gtk_widget_set_visible (self->switcher_bar, !evaluating);
+  gtk_stack_set_visible_child_name (self->main_stack, evaluating ? "evaluate" : "pages");
+}
+
+static void
+on_calls_page_open_call (EmWindow *self,
+                         EmCall   *call)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!em_evaluate_view_open_call (self->evaluate_view, em_call_get_id (call), &error))
+    {
+      em_window_show_error (self, _("The Call Cannot Be Opened"), error);
+      return;
+    }
+
+  show_evaluate_view (self, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->evaluate_view));
+}
+
+static void
+on_evaluate_view_back (EmWindow *self)
+{
+  show_evaluate_view (self, FALSE);
+  em_calls_page_refresh (self->calls_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->calls_page));
+}
+
+static gboolean
+em_window_close_request (GtkWindow *window)
+{
+  EmWindow *self = EM_WINDOW (window);
+
+  em_evaluate_view_leave (self->evaluate_view);
+
+  return GTK_WINDOW_CLASS (em_window_parent_class)->close_request (window);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EmWindow *self = EM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (em_preferences_window_new (GTK_WINDOW (self), self->db)));
+}
+
 static void
 em_window_constructed (GObject *object)
 {
@@ -138,6 +199,12 @@ em_window_constructed (GObject *object)
   em_scorecards_page_set_db (self->scorecards_page, self->db);
   em_agents_page_set_db (self->agents_page, self->db);
   em_reports_page_set_db (self->reports_page, self->db);
+  em_evaluate_view_set_db (self->evaluate_view, self->db);
+  g_signal_connect_object (self->calls_page, "open-call", G_CALLBACK (on_calls_page_open_call), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->evaluate_view, "back", G_CALLBACK (on_evaluate_view_back), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->db != NULL);
 }
 
 /* Pages other than Calls open a call (an evaluation in an agent's history)
@@ -212,8 +279,10 @@ em_window_class_init (EmWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = em_window_constructed;
+  window_class->close_request = em_window_close_request;
   object_class->dispose = em_window_dispose;
   object_class->get_property = em_window_get_property;
   object_class->set_property = em_window_set_property;
@@ -230,6 +299,7 @@ em_window_class_init (EmWindowClass *klass)
   g_type_ensure (EM_TYPE_SAMPLING_PAGE);
   g_type_ensure (EM_TYPE_SCORECARDS_PAGE);
   g_type_ensure (EM_TYPE_REPORTS_PAGE);
+  g_type_ensure (EM_TYPE_EVALUATE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/earmark/Earmark/ui/em-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmWindow, toast_overlay);
@@ -242,6 +312,12 @@ em_window_class_init (EmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sampling_page_open_call);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, agents_page);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, reports_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, evaluate_view);
+
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
 
 static void
