@@ -18,7 +18,7 @@
  * count(*), timed by its own ".timer on".  Ratios are model / sqlite3:
  * below 1 the model is faster.  "open" is what the model does before it
  * can answer get_n_items(): the count, and for the two sorts no index
- * serves, the one-off sort into a temporary table.
+ * serves, the one-off sort into an array of ids; and the first page.
  *
  *   bench-call-list [DB]   (default /tmp/earmark-bench-calls.db, made
  *                           once with 1,000,000 calls if missing)
