@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "em-calls-page.h"
+#include "em-evaluations-page.h"
 #include "em-window.h"
 
 struct _EmWindow
@@ -19,6 +20,7 @@ struct _EmWindow
   GtkStack             *main_stack;
   AdwStatusPage        *database_error_page;
   EmCallsPage          *calls_page;
+  EmEvaluationsPage    *evaluations_page;
 };
 
 G_DEFINE_FINAL_TYPE (EmWindow, em_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -91,14 +93,49 @@ em_window_show_error (EmWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* calls.open for the pages outside the Calls page (the Evaluations page's
+ * "Open Call"): the Calls page's own action, which the Evaluate view
+ * listens to through EmCallsPage::open-call.
+ */
+static void
+open_call_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  EmWindow *self = user_data;
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->calls_page), "calls.open", param);
+}
+
+/* Evaluations change on other pages (an appeal changes a total): a page
+ * counts again, in a thread, when it is shown.
+ */
+static void
+on_visible_page_changed (EmWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "calls") == 0 &&
+      em_calls_page_get_db (self->calls_page) != NULL)
+    em_calls_page_refresh (self->calls_page);
+}
+
 static void
 em_window_constructed (GObject *object)
 {
   EmWindow *self = (EmWindow *) object;
+  static const GActionEntry calls_actions[] = {
+    { "open", open_call_activated, "x" },
+  };
+  g_autoptr(GSimpleActionGroup) calls = g_simple_action_group_new ();
 
   G_OBJECT_CLASS (em_window_parent_class)->constructed (object);
 
+  g_action_map_add_action_entries (G_ACTION_MAP (calls), calls_actions, G_N_ELEMENTS (calls_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "calls", G_ACTION_GROUP (calls));
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_visible_page_changed),
+                           self, G_CONNECT_SWAPPED);
+
   em_calls_page_set_db (self->calls_page, self->db);
+  em_evaluations_page_set_db (self->evaluations_page, self->db);
 }
 
 static void
@@ -169,6 +206,7 @@ em_window_class_init (EmWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EM_TYPE_CALLS_PAGE);
+  g_type_ensure (EM_TYPE_EVALUATIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/earmark/Earmark/ui/em-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmWindow, toast_overlay);
@@ -176,6 +214,7 @@ em_window_class_init (EmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, database_error_page);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, calls_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, evaluations_page);
 }
 
 static void
