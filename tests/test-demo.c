@@ -80,8 +80,9 @@ test_cli_demo (void)
   g_assert_cmpint (n_calls, >=, 2000);
   g_assert_cmpint (n_calls, <=, 6000);
 
-  expected = g_strdup_printf ("teams\t2\nagents\t12\ncalls\t%" G_GINT64_FORMAT "\nrecordings\t6\n",
-                              n_calls);
+  expected = g_strdup_printf ("teams\t2\nagents\t12\ncalls\t%" G_GINT64_FORMAT "\nrecordings\t6\n"
+                              "sampling_plans\t6\nevaluations\t%" G_GINT64_FORMAT "\n",
+                              n_calls, query_int (db, "SELECT count(*) FROM evaluations"));
   g_assert_cmpstr (out, ==, expected);
 
   /* Six whole months in the center's time (UTC+8), January to June. */
@@ -111,6 +112,71 @@ test_cli_demo (void)
                                   "avg(wait_s <= 20) AS rate, count(*) AS n FROM calls "
                                   "WHERE direction = 1 GROUP BY slot) WHERE n >= 3 AND rate < 0.8"),
                    >, 5);
+  g_clear_object (&db);
+  em_test_rm_rf (dir);
+}
+
+/* The demo evaluates what each month's sampling plan assigned, with the
+ * shipped scorecards: past months finalised by the lead, the last month
+ * still in progress.  Totals are the scorer's, per-item rows explain them.
+ */
+static void
+test_cli_demo_evaluations (void)
+{
+  g_autofree char *dir = em_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(EmDb) db = run_demo (path, NULL);
+  const char *month_of_call = "strftime('%Y-%m', c.started_at + c.utc_offset, 'unixepoch')";
+  g_autofree char *sql = NULL;
+
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sampling_plans"), ==, 6);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM evaluations"), >, 300);
+
+  /* Every evaluated call was sampled, and evaluated by its assigned inspector. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM evaluations e WHERE NOT EXISTS "
+                                  "(SELECT 1 FROM sampled_calls s WHERE s.call_id = e.call_id "
+                                  " AND s.inspector = e.inspector)"), ==, 0);
+
+  /* January to May finalised; June (the last month) in progress. */
+  sql = g_strdup_printf ("SELECT count(*) FROM evaluations e JOIN calls c ON c.id = e.call_id "
+                         "WHERE %s < '2024-06' AND e.status <> 2", month_of_call);
+  g_assert_cmpint (query_int (db, sql), ==, 0);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(DISTINCT e.status) FROM evaluations e JOIN calls c ON c.id = e.call_id "
+                         "WHERE %s = '2024-06'", month_of_call);
+  g_assert_cmpint (query_int (db, sql), ==, 3);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM sampled_calls s JOIN calls c ON c.id = s.call_id "
+                         "WHERE %s = '2024-06' AND NOT EXISTS "
+                         "(SELECT 1 FROM evaluations e WHERE e.call_id = s.call_id)", month_of_call);
+  g_assert_cmpint (query_int (db, sql), >, 0);
+
+  /* Both shipped scorecards in use, inbound with the hotline card. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM evaluations e JOIN calls c ON c.id = e.call_id "
+                                  "JOIN scorecard_versions v ON v.id = e.scorecard_version_id "
+                                  "JOIN scorecards k ON k.id = v.scorecard_id "
+                                  "WHERE (c.direction = 2) <> (k.key = 'ob-satisfaction-qa')"), ==, 0);
+
+  /* The weakest agent scores below the strongest, and some lose points. */
+  g_assert_cmpint (query_int (db, "SELECT avg(e.total) FROM evaluations e JOIN calls c ON c.id = e.call_id "
+                                  "JOIN agents a ON a.id = c.agent_id WHERE a.code = '2006' AND e.status = 2"),
+                   <,
+                   query_int (db, "SELECT avg(e.total) FROM evaluations e JOIN calls c ON c.id = e.call_id "
+                                  "JOIN agents a ON a.id = c.agent_id WHERE a.code = '1001' AND e.status = 2"));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM evaluation_items WHERE deduction > 0"), >, 100);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM evaluation_items WHERE deduction > 0 "
+                                  "AND moments IS NOT NULL"), >, 10);
+
+  /* The stored total is what its items and sections say (non-fatal ones). */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM evaluations e WHERE e.fatal = 0 AND e.total <> "
+                                  "(SELECT 10000 - coalesce (sum (s.deduction), 0) FROM evaluation_sections s "
+                                  " WHERE s.evaluation_id = e.id) "
+                                  "  - (SELECT coalesce (sum (i.deduction), 0) FROM evaluation_items i "
+                                  "     WHERE i.evaluation_id = e.id AND i.section_id IS NULL) "
+                                  "  + (SELECT coalesce (sum (i.bonus), 0) FROM evaluation_items i "
+                                  "     WHERE i.evaluation_id = e.id) "
+                                  "AND e.total < 10000"), ==, 0);
+
   g_clear_object (&db);
   em_test_rm_rf (dir);
 }
@@ -235,6 +301,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/demo/cli", test_cli_demo);
+  g_test_add_func ("/demo/evaluations", test_cli_demo_evaluations);
   g_test_add_func ("/demo/cli-recordings", test_cli_demo_recordings);
   g_test_add_func ("/demo/cli-deterministic", test_cli_demo_deterministic);
   g_test_add_func ("/demo/cli-refuses", test_cli_demo_refuses);

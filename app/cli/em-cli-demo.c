@@ -75,6 +75,8 @@ em_cli_demo (int    argc,
   printf ("agents\t%u\n", summary.n_agents);
   printf ("calls\t%u\n", summary.n_calls);
   printf ("recordings\t%u\n", summary.n_recordings);
+  printf ("sampling_plans\t%u\n", summary.n_plans);
+  printf ("evaluations\t%u\n", summary.n_evaluations);
 
   return EM_CLI_OK;
 }

@@ -9,6 +9,7 @@
 #include "em-call.h"
 #include "em-core.h"
 #include "em-demo.h"
+#include "em-demo-private.h"
 #include "em-error.h"
 
 /* Demo data that looks like a month of a 12345 hotline, so that every
@@ -21,8 +22,8 @@
  * through whole months, so a given end month always makes the same
  * calls; calls at or after @end (today, in the GUI) are left out.
  *
- * Evaluations are not made here yet: they need the scoring engine
- * (em_demo_add_evaluations() comes with it).
+ * The evaluations are made by em_demo_add_evaluations(), in the same
+ * transaction: a failure or a cancel leaves the database empty.
  */
 
 typedef struct
@@ -63,6 +64,16 @@ static const char * const recordings[] = {
 };
 
 #define RECORDING_COMPLAINT 1
+
+double
+em_demo_agent_skill (const char *agent_code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (agents); i++)
+    if (g_strcmp0 (agents[i].code, agent_code) == 0)
+      return agents[i].skill;
+
+  return 0.5;
+}
 
 typedef struct
 {
@@ -489,6 +500,8 @@ em_demo_create (EmDb           *db,
   g_autoptr(GDateTime) recorded_from = NULL;
   Generator gen = { 0 };
   gint64 n_existing = 0;
+  guint n_plans = 0;
+  guint n_evaluations = 0;
   gboolean ok;
 
   g_return_val_if_fail (EM_IS_DB (db), FALSE);
@@ -526,6 +539,8 @@ em_demo_create (EmDb           *db,
     {
       ok = make_teams_and_agents (&gen, db, error) &&
            make_calls (&gen, db, first_day, after_last_day, cancellable, error) &&
+           em_demo_add_evaluations (db, gen.rand, first_day, 6, gen.end,
+                                    &n_plans, &n_evaluations, cancellable, error) &&
            em_db_audit (db, NULL, "demo", "calls", 0, NULL, error) &&
            em_db_commit (db, error);
       if (!ok)
@@ -542,6 +557,8 @@ em_demo_create (EmDb           *db,
       out_summary->n_calls = gen.n_calls;
       out_summary->n_recordings = G_N_ELEMENTS (recordings);
       out_summary->n_with_recording = gen.n_with_recording;
+      out_summary->n_plans = n_plans;
+      out_summary->n_evaluations = n_evaluations;
     }
 
   return ok;

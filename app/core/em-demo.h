@@ -8,8 +8,9 @@
 G_BEGIN_DECLS
 
 /* The demo data behind "Load Demo Data" and `earmark-cli demo`: two
- * teams, twelve agents, six months of calls ending at @end, and a few
- * short recordings written into the database's recordings folder.
+ * teams, twelve agents, six months of calls ending at @end, a few short
+ * recordings written into the database's recordings folder, each month's
+ * sampling plan and the evaluations of the sampled calls.
  */
 
 typedef struct
@@ -19,6 +20,8 @@ typedef struct
   guint n_calls;
   guint n_recordings;   /* files written */
   guint n_with_recording;
+  guint n_plans;        /* monthly sampling plans drawn */
+  guint n_evaluations;
 } EmDemoSummary;
 
 /* The center's time zone in the demo (China Standard Time). */

@@ -32,12 +32,30 @@ em_mask_phone (const char *number)
       g_string_append_len (out, number, start - number);
     }
 
+  /* A landline written with its area code ("0571-88887040") keeps the
+   * area code, which says only where the caller is: 0571-****7040.
+   */
+  if (*start == '0')
+    {
+      const char *p = start;
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p - start >= 3 && p - start <= 4 && (*p == '-' || *p == ' ') && g_ascii_isdigit (p[1]))
+        {
+          g_string_append_len (out, start, p - start + 1);
+          start = p + 1;
+        }
+    }
+
   for (const char *p = start; *p; p++)
     if (g_ascii_isdigit (*p))
       n_digits++;
 
   if (n_digits >= 11)
     keep_head = 3, keep_tail = 4;
+  else if (start != number && n_digits >= 7)
+    keep_head = 0, keep_tail = 4;   /* the local part of a landline */
   else if (n_digits >= 7)
     keep_head = 2, keep_tail = 2;
   else if (n_digits >= 3)

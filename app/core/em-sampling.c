@@ -8,6 +8,7 @@
 #include "em-error.h"
 #include "em-points.h"
 #include "em-sampling-private.h"
+#include "em-txn.h"
 
 /* Storing sampling plans.  The rules are in em-sampling-draw.c.
  *
@@ -637,6 +638,7 @@ em_sampling_plan_create (EmDb                   *db,
 {
   g_auto(GStrv) names = NULL;
   EmSamplingRules defaults;
+  EM_TXN_AUTO txn = { 0 };
   int year, mon;
 
   g_return_val_if_fail (EM_IS_DB (db), NULL);
@@ -660,15 +662,12 @@ em_sampling_plan_create (EmDb                   *db,
 
   names = inspectors != NULL ? clean_inspectors (inspectors) : em_sampling_dup_inspectors (db);
 
-  if (!em_db_begin (db, error))
+  if (!em_txn_begin (&txn, db, error))
     return NULL;
   if (!create_in_transaction (db, month, em_sampling_month_index (year, mon), seed, rules,
                               (const char * const *) names, actor, error) ||
-      !em_db_commit (db, error))
-    {
-      em_db_rollback (db);
-      return NULL;
-    }
+      !em_txn_commit (&txn, error))
+    return NULL;
 
   return em_sampling_plan_load (db, month, error);
 }
@@ -844,6 +843,7 @@ em_sampling_plan_update (EmDb        *db,
                          const char  *actor,
                          GError     **error)
 {
+  EM_TXN_AUTO txn = { 0 };
   int year, mon;
 
   g_return_val_if_fail (EM_IS_DB (db), NULL);
@@ -852,14 +852,11 @@ em_sampling_plan_update (EmDb        *db,
   if (!em_sampling_parse_month (month, &year, &mon, error))
     return NULL;
 
-  if (!em_db_begin (db, error))
+  if (!em_txn_begin (&txn, db, error))
     return NULL;
   if (!update_in_transaction (db, month, em_sampling_month_index (year, mon), actor, error) ||
-      !em_db_commit (db, error))
-    {
-      em_db_rollback (db);
-      return NULL;
-    }
+      !em_txn_commit (&txn, error))
+    return NULL;
 
   return em_sampling_plan_load (db, month, error);
 }
