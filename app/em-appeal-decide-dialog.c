@@ -235,8 +235,8 @@ fill (EmAppealDecideDialog  *self,
   when = em_evaluation_text_time (self->appeal->filed_at);
   /* Translators: who entered an appeal, and when */
   filed = g_strdup_printf (_("Entered by %s on %s"), self->appeal->filed_by, when);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reason_row), filed);
-  adw_action_row_set_subtitle (self->reason_row, self->appeal->reason);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reason_row), self->appeal->reason);
+  adw_action_row_set_subtitle (self->reason_row, filed);
 
   for (guint i = 0; i < self->appeal->items->len; i++)
     adw_preferences_group_add (self->items_group,

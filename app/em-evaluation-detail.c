@@ -20,6 +20,8 @@ struct _EmEvaluationDetail
   GtkLabel   *total_label;
   GtkBox     *badges_box;
   GtkLabel   *scorecard_label;
+  GtkWidget  *file_appeal_button;
+  GtkWidget  *decide_appeal_button;
   GtkListBox *sections_list;
   GtkListBox *items_list;
   GtkWidget  *appeals_heading;
@@ -117,6 +119,13 @@ show_header (EmEvaluationDetail  *self,
   if (em_evaluation_summary_get_appeal_state (summary) != EM_APPEAL_STATE_NONE)
     add_badge (self, em_evaluation_text_appeal_state (em_evaluation_summary_get_appeal_state (summary)),
                em_evaluation_summary_get_appeal_state (summary) == EM_APPEAL_STATE_OPEN ? "accent" : NULL);
+
+  /* Appeals are about finalised evaluations; deciding, about open appeals. */
+  gtk_widget_set_visible (self->file_appeal_button,
+                          em_evaluation_get_status (evaluation) == EM_EVALUATION_FINALISED &&
+                          em_evaluation_summary_get_appeal_state (summary) != EM_APPEAL_STATE_OPEN);
+  gtk_widget_set_visible (self->decide_appeal_button,
+                          em_evaluation_summary_get_appeal_state (summary) == EM_APPEAL_STATE_OPEN);
 }
 
 /* "18 / 20"; a section without an allotment shows what its items took off
@@ -318,6 +327,8 @@ em_evaluation_detail_new (void)
 static void
 em_evaluation_detail_dispose (GObject *object)
 {
+  /* AdwBin unparents its child itself: let it, then clear the pointers. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), EM_TYPE_EVALUATION_DETAIL);
 
   G_OBJECT_CLASS (em_evaluation_detail_parent_class)->dispose (object);
@@ -338,6 +349,8 @@ em_evaluation_detail_class_init (EmEvaluationDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, total_label);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, badges_box);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, scorecard_label);
+  gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, file_appeal_button);
+  gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, decide_appeal_button);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, sections_list);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, items_list);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, appeals_heading);

@@ -39,6 +39,7 @@ struct _EmEvaluationsPage
   gboolean            filling_choices;
 
   GtkStack           *stack;
+  AdwStatusPage      *empty_page;
   GtkStack           *results_stack;
   GtkColumnView      *column_view;
   EmEvaluationDetail *detail;

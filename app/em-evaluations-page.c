@@ -113,18 +113,21 @@ text_appeal (EmEvaluationSummary *summary)
   return g_strdup (em_evaluation_text_appeal_state (em_evaluation_summary_get_appeal_state (summary)));
 }
 
+/* The figures an inspector scans for come first; the wide, mostly
+ * constant ones (scorecard, fatal, excluded) last.
+ */
 static const Column columns[] = {
-  { N_("Call ID"), EM_EVALUATION_SORT_CALL_ID, text_call_id, 140, 0.0, TRUE },
-  { N_("Call Date"), EM_EVALUATION_SORT_CALL_DATE, text_call_date, 130, 0.0, TRUE },
-  { N_("Agent"), EM_EVALUATION_SORT_AGENT, text_agent, 100, 0.0, FALSE },
-  { N_("Team"), EM_EVALUATION_SORT_TEAM, text_team, 80, 0.0, FALSE },
-  { N_("Inspector"), EM_EVALUATION_SORT_INSPECTOR, text_inspector, 80, 0.0, FALSE },
-  { N_("Scorecard"), EM_EVALUATION_SORT_SCORECARD, text_scorecard, 130, 0.0, FALSE },
+  { N_("Call ID"), EM_EVALUATION_SORT_CALL_ID, text_call_id, 130, 0.0, TRUE },
+  { N_("Call Date"), EM_EVALUATION_SORT_CALL_DATE, text_call_date, 135, 0.0, TRUE },
+  { N_("Agent"), EM_EVALUATION_SORT_AGENT, text_agent, 90, 0.0, FALSE },
+  { N_("Team"), EM_EVALUATION_SORT_TEAM, text_team, 70, 0.0, FALSE },
+  { N_("Total"), EM_EVALUATION_SORT_TOTAL, text_total, 55, 1.0, TRUE },
   { N_("Status"), EM_EVALUATION_SORT_STATUS, text_status, 80, 0.0, FALSE },
-  { N_("Total"), EM_EVALUATION_SORT_TOTAL, text_total, 60, 1.0, TRUE },
-  { N_("Fatal"), EM_EVALUATION_SORT_FATAL, text_fatal, 55, 0.0, FALSE },
+  { N_("Appeal"), EM_EVALUATION_SORT_APPEAL, text_appeal, 90, 0.0, FALSE },
+  { N_("Inspector"), EM_EVALUATION_SORT_INSPECTOR, text_inspector, 70, 0.0, FALSE },
+  { N_("Scorecard"), EM_EVALUATION_SORT_SCORECARD, text_scorecard, 120, 0.0, FALSE },
+  { N_("Fatal"), EM_EVALUATION_SORT_FATAL, text_fatal, 50, 0.0, FALSE },
   { N_("Excluded"), EM_EVALUATION_SORT_EXCLUDED, text_excluded, 70, 0.0, FALSE },
-  { N_("Appeal"), EM_EVALUATION_SORT_APPEAL, text_appeal, 100, 0.0, FALSE },
 };
 
 static void
@@ -462,6 +465,19 @@ em_evaluations_page_refresh (EmEvaluationsPage *self)
   _em_evaluations_page_reload (self);
 }
 
+/* GTK 4.8 has no gtk_column_view_scroll_to(): its list view has the
+ * list.scroll-to-item action.
+ */
+static void
+scroll_to (EmEvaluationsPage *self,
+           guint              position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
 /* Selects the evaluation if it is listed; TRUE if it is. */
 gboolean
 em_evaluations_page_select_evaluation (EmEvaluationsPage *self,
@@ -476,6 +492,7 @@ em_evaluations_page_select_evaluation (EmEvaluationsPage *self,
       if (em_evaluation_summary_get_id (summary) == evaluation_id)
         {
           gtk_single_selection_set_selected (self->selection, i);
+          scroll_to (self, i);
           return TRUE;
         }
     }
@@ -589,6 +606,7 @@ em_evaluations_page_class_init (EmEvaluationsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/earmark/Earmark/ui/em-evaluations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EmEvaluationsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationsPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationsPage, detail);
@@ -617,7 +635,8 @@ em_evaluations_page_init (EmEvaluationsPage *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
   {
-    g_autoptr(GtkColumnViewColumn) call_date = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 1);
+    g_autoptr(GtkColumnViewColumn) call_date = g_list_model_get_item (gtk_column_view_get_columns (self->column_view),
+                                                                      1 /* EM_EVALUATION_SORT_CALL_DATE */);
 
     gtk_column_view_sort_by_column (self->column_view, call_date, GTK_SORT_DESCENDING);
   }
