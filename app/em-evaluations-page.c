@@ -110,6 +110,10 @@ text_excluded (EmEvaluationSummary *summary)
 static char *
 text_appeal (EmEvaluationSummary *summary)
 {
+  /* The column says "Appeal": "Open" is enough. */
+  if (em_evaluation_summary_get_appeal_state (summary) == EM_APPEAL_STATE_OPEN)
+    /* Translators: an appeal waiting for a lead's decision, in the Appeal column */
+    return g_strdup (C_("appeal", "Open"));
   return g_strdup (em_evaluation_text_appeal_state (em_evaluation_summary_get_appeal_state (summary)));
 }
 

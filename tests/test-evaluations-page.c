@@ -439,7 +439,7 @@ test_detail_and_appeal (Fixture       *f,
                          f->evaluation);
   g_assert_cmpint (sql_int (f, sql), ==, 2);
   assert_lists (f, 1);
-  g_assert_true (shows_text (child (f, "column_view"), "Appeal open"));
+  g_assert_true (shows_text (child (f, "column_view"), "Open"));   /* the Appeal column */
 
   /* Decide Appeal…: overturn the 服务禁语, uphold the rest; the new total
    * shows before "Decide". */
