@@ -14,7 +14,8 @@ struct _EmEvaluationDetail
 {
   AdwBin      parent_instance;
 
-  GtkStack   *stack;
+  GtkStack      *stack;
+  AdwStatusPage *none_page;
   GtkLabel   *title_label;
   GtkLabel   *subtitle_label;
   GtkLabel   *total_label;
@@ -315,6 +316,24 @@ em_evaluation_detail_clear (EmEvaluationDetail *self)
 {
   g_return_if_fail (EM_IS_EVALUATION_DETAIL (self));
 
+  adw_status_page_set_icon_name (self->none_page, "document-edit-symbolic");
+  adw_status_page_set_title (self->none_page, _("No Evaluation Selected"));
+  adw_status_page_set_description (self->none_page,
+                                   _("Select an evaluation to see its section scores, its deductions, "
+                                     "its appeals and its history."));
+  gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+/* An evaluation that cannot be read (a damaged database): says why. */
+void
+em_evaluation_detail_show_error (EmEvaluationDetail *self,
+                                 const char         *message)
+{
+  g_return_if_fail (EM_IS_EVALUATION_DETAIL (self));
+
+  adw_status_page_set_icon_name (self->none_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->none_page, _("This Evaluation Cannot Be Shown"));
+  adw_status_page_set_description (self->none_page, message);
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 
@@ -344,6 +363,7 @@ em_evaluation_detail_class_init (EmEvaluationDetailClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/earmark/Earmark/ui/em-evaluation-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, none_page);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EmEvaluationDetail, total_label);

@@ -25,5 +25,7 @@ void                em_evaluation_detail_show  (EmEvaluationDetail  *self,
                                                 GPtrArray           *appeals,
                                                 GPtrArray           *history);
 void                em_evaluation_detail_clear (EmEvaluationDetail  *self);
+void                em_evaluation_detail_show_error (EmEvaluationDetail *self,
+                                                     const char         *message);
 
 G_END_DECLS

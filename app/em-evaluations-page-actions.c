@@ -32,10 +32,10 @@ get_window (EmEvaluationsPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-show_error (EmEvaluationsPage *self,
-            const char        *heading,
-            const GError      *error)
+void
+_em_evaluations_page_show_error (EmEvaluationsPage *self,
+                                 const char        *heading,
+                                 const GError      *error)
 {
   GtkWindow *window = get_window (self);
   GtkWidget *dialog;
@@ -106,13 +106,11 @@ _em_evaluations_page_show_selected (EmEvaluationsPage *self)
        !(appeals = em_appeal_store_list_for_evaluation (self->appeals, em_evaluation_summary_get_id (summary), &error)) ||
        !(history = em_audit_list_for_evaluation (self->db, em_evaluation_summary_get_id (summary), &error))))
     {
-      /* A damaged evaluation is shown as such, and the rest of the list works. */
-      g_warning ("Cannot show evaluation %" G_GINT64_FORMAT ": %s",
-                 em_evaluation_summary_get_id (summary), error->message);
+      /* A damaged evaluation says so in the pane; the rest of the list works. */
       g_clear_object (&self->evaluation);
+      em_evaluation_detail_show_error (self->detail, error->message);
     }
-
-  if (self->evaluation != NULL)
+  else if (self->evaluation != NULL)
     {
       self->appealable = can_appeal (self);
       em_evaluation_detail_show (self->detail, summary, self->evaluation, appeals, history);
@@ -174,7 +172,7 @@ on_appeal_decided (EmEvaluationsPage *self,
 
   if (appeal == NULL)
     {
-      show_error (self, _("The Appeal Cannot Be Read"), error);
+      _em_evaluations_page_show_error (self, _("The Appeal Cannot Be Read"), error);
       return;
     }
 
@@ -211,7 +209,7 @@ decide_appeal_action (GtkWidget  *widget,
   if (appeal_id <= 0)
     {
       if (error != NULL)
-        show_error (self, _("The Appeal Cannot Be Read"), error);
+        _em_evaluations_page_show_error (self, _("The Appeal Cannot Be Read"), error);
       return;
     }
 

@@ -355,7 +355,8 @@ on_load_done (GObject      *object,
   g_clear_object (&self->cancellable);
   if (rows == NULL)
     {
-      g_warning ("Cannot list the evaluations: %s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _em_evaluations_page_show_error (self, _("The Evaluations Cannot Be Listed"), error);
       return;
     }
 

@@ -477,6 +477,27 @@ test_detail_and_appeal (Fixture       *f,
   g_assert_true (shows_text_containing (child (f, "detail"), "李质检 · Appeal filed"));
   g_assert_true (shows_text_containing (child (f, "detail"), "王组长 · Appeal closed"));
   g_assert_true (shows_text_containing (child (f, "detail"), "total 91.00 → 95.00"));
+
+  /* Another program damaged the stored answers: the pane says so, the
+   * list still works. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE evaluations SET answers = '[Evaluation' WHERE id = %" G_GINT64_FORMAT, f->evaluation);
+  g_assert_true (em_db_exec (f->db, sql, NULL));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (child (f, "column_view"))),
+                                     GTK_INVALID_LIST_POSITION);
+  g_assert_true (em_evaluations_page_select_evaluation (EM_EVALUATIONS_PAGE (f->page), f->evaluation));
+  {
+    AdwStatusPage *status = tchild (child (f, "detail"), EM_TYPE_EVALUATION_DETAIL, "none_page");
+
+    g_assert_cmpstr (adw_status_page_get_title (status), ==, "This Evaluation Cannot Be Shown");
+    g_assert_nonnull (strstr (adw_status_page_get_description (status), "evaluation"));
+  }
+  opened = 0;
+  gtk_widget_activate_action (f->page, "evaluations.open-call", NULL);   /* disabled: nothing happens */
+  gtk_widget_activate_action (f->page, "evaluations.file-appeal", NULL);
+  spin (100);
+  g_assert_cmpint (opened, ==, 0);
+  g_assert_null (find_toplevel (EM_TYPE_APPEAL_FILE_DIALOG));
 }
 
 static void
