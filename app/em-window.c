@@ -5,8 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "em-agents-page.h"
 #include "em-calls-page.h"
 #include "em-evaluations-page.h"
+#include "em-sampling-page.h"
+#include "em-scorecards-page.h"
+#include "em-reports-page.h"
 #include "em-window.h"
 
 struct _EmWindow
@@ -21,6 +25,10 @@ struct _EmWindow
   AdwStatusPage        *database_error_page;
   EmCallsPage          *calls_page;
   EmEvaluationsPage    *evaluations_page;
+  EmSamplingPage       *sampling_page;
+  EmScorecardsPage     *scorecards_page;
+  EmAgentsPage         *agents_page;
+  EmReportsPage        *reports_page;
 };
 
 G_DEFINE_FINAL_TYPE (EmWindow, em_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,13 +74,31 @@ em_window_show_database_error (EmWindow     *self,
   gtk_stack_set_visible_child_name (self->main_stack, "database-error");
 }
 
+/* @message is plain text (a file or scorecard name may hold '&' or '<'):
+ * libadwaita 1.2 reads a toast's title as markup.
+ */
 void
 em_window_toast (EmWindow   *self,
                  const char *message)
 {
-  g_return_if_fail (EM_IS_WINDOW (self));
+  g_autofree char *markup = NULL;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_return_if_fail (EM_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  markup = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
+/* A toast with a button ("Open" the workbook just written). */
+void
+em_window_add_toast (EmWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (EM_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Errors a person must read (an import that was refused, an export that
@@ -93,22 +119,17 @@ em_window_show_error (EmWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* calls.open for the pages outside the Calls page (the Evaluations page's
- * "Open Call"): the Calls page's own action, which the Evaluate view
- * listens to through EmCallsPage::open-call.
- */
+/* A sampled call opens the way a row of the Calls page does. */
 static void
-open_call_activated (GSimpleAction *action,
-                     GVariant      *param,
-                     gpointer       user_data)
+on_sampling_page_open_call (EmWindow       *self,
+                            gint64          call_id,
+                            EmSamplingPage *page)
 {
-  EmWindow *self = user_data;
-
-  gtk_widget_activate_action_variant (GTK_WIDGET (self->calls_page), "calls.open", param);
+  gtk_widget_activate_action (GTK_WIDGET (self->calls_page), "calls.open", "x", call_id);
 }
 
-/* Evaluations change on other pages (an appeal changes a total): a page
- * counts again, in a thread, when it is shown.
+/* Evaluations change on other pages (an appeal changes a total): the
+ * Calls page counts again, in a thread, when it is shown.
  */
 static void
 on_visible_page_changed (EmWindow *self)
@@ -122,21 +143,37 @@ static void
 em_window_constructed (GObject *object)
 {
   EmWindow *self = (EmWindow *) object;
-  static const GActionEntry calls_actions[] = {
-    { "open", open_call_activated, "x" },
-  };
-  g_autoptr(GSimpleActionGroup) calls = g_simple_action_group_new ();
 
   G_OBJECT_CLASS (em_window_parent_class)->constructed (object);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (calls), calls_actions, G_N_ELEMENTS (calls_actions), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "calls", G_ACTION_GROUP (calls));
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_visible_page_changed),
                            self, G_CONNECT_SWAPPED);
 
   em_calls_page_set_db (self->calls_page, self->db);
   em_evaluations_page_set_db (self->evaluations_page, self->db);
+  em_sampling_page_set_db (self->sampling_page, self->db);
+  em_scorecards_page_set_db (self->scorecards_page, self->db);
+  em_agents_page_set_db (self->agents_page, self->db);
+  em_reports_page_set_db (self->reports_page, self->db);
 }
+
+/* Pages other than Calls open a call (an evaluation in an agent's history)
+ * with calls.open too: this group, on the window, hands it to the Calls
+ * page, whose own calls.open opens the call.
+ */
+static void
+open_call_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  EmWindow *self = user_data;
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->calls_page), "calls.open", param);
+}
+
+static const GActionEntry call_actions[] = {
+  { "open", open_call_activated, "x" },
+};
 
 static void
 em_window_dispose (GObject *object)
@@ -205,8 +242,12 @@ em_window_class_init (EmWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (EM_TYPE_AGENTS_PAGE);
   g_type_ensure (EM_TYPE_CALLS_PAGE);
   g_type_ensure (EM_TYPE_EVALUATIONS_PAGE);
+  g_type_ensure (EM_TYPE_SAMPLING_PAGE);
+  g_type_ensure (EM_TYPE_SCORECARDS_PAGE);
+  g_type_ensure (EM_TYPE_REPORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/earmark/Earmark/ui/em-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmWindow, toast_overlay);
@@ -215,10 +256,20 @@ em_window_class_init (EmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmWindow, database_error_page);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, calls_page);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, evaluations_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, sampling_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, scorecards_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sampling_page_open_call);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, agents_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, reports_page);
 }
 
 static void
 em_window_init (EmWindow *self)
 {
+  g_autoptr(GSimpleActionGroup) calls = g_simple_action_group_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (calls), call_actions, G_N_ELEMENTS (call_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "calls", G_ACTION_GROUP (calls));
 }

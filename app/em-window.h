@@ -20,6 +20,8 @@ void      em_window_show_database_error  (EmWindow      *self,
                                           const GError  *error);
 void      em_window_toast                (EmWindow      *self,
                                           const char    *message);
+void      em_window_add_toast            (EmWindow      *self,
+                                          AdwToast      *toast);
 void      em_window_show_error           (EmWindow      *self,
                                           const char    *heading,
                                           const GError  *error);

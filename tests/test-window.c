@@ -15,7 +15,7 @@ spin_until_idle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* The window opens on a fresh database and offers the five pages of
+/* The window opens on a fresh database and offers the pages of
  * DESIGN.md §9.
  */
 static void
@@ -25,7 +25,7 @@ test_window_opens (void)
   g_autofree char *path = g_build_filename (dir, "earmark.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EmDb) db = em_db_open (path, &error);
-  const char *pages[] = { "calls", "evaluations", "agents", "reports", "scorecards" };
+  const char *pages[] = { "calls", "sampling", "evaluations", "agents", "reports", "scorecards" };
   AdwViewStack *stack;
   EmWindow *window;
 

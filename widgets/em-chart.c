@@ -600,6 +600,58 @@ em_chart_get_n_series (EmChart *self)
   return self->data->series->len;
 }
 
+/* Returns: the label of @category, as given */
+const char *
+em_chart_get_category (EmChart *self,
+                       guint    category)
+{
+  g_return_val_if_fail (EM_IS_CHART (self), NULL);
+  g_return_val_if_fail (category < self->data->categories->len, NULL);
+
+  return g_ptr_array_index (self->data->categories, category);
+}
+
+/* Returns: (nullable): the name of @series, as given */
+const char *
+em_chart_get_series_name (EmChart *self,
+                          guint    series)
+{
+  g_return_val_if_fail (EM_IS_CHART (self), NULL);
+  g_return_val_if_fail (series < self->data->series->len, NULL);
+
+  return ((EmChartSeries *) g_ptr_array_index (self->data->series, series))->name;
+}
+
+/* Returns: the value of @series at @category as given, NaN for no data */
+double
+em_chart_get_value (EmChart *self,
+                    guint    series,
+                    guint    category)
+{
+  g_return_val_if_fail (EM_IS_CHART (self), NAN);
+  g_return_val_if_fail (series < self->data->series->len, NAN);
+
+  return em_chart_data_get_value (self->data, series, category);
+}
+
+guint
+em_chart_get_n_reference_lines (EmChart *self)
+{
+  g_return_val_if_fail (EM_IS_CHART (self), 0);
+
+  return self->data->references->len;
+}
+
+double
+em_chart_get_reference_value (EmChart *self,
+                              guint    index)
+{
+  g_return_val_if_fail (EM_IS_CHART (self), NAN);
+  g_return_val_if_fail (index < self->data->references->len, NAN);
+
+  return g_array_index (self->data->references, EmChartReference, index).value;
+}
+
 /**
  * em_chart_add_reference_line:
  * @label: (nullable): e.g. "Pass mark 60"

@@ -47,6 +47,16 @@ guint        em_chart_add_series         (EmChart             *self,
                                           const double        *values,
                                           guint                n_values);
 guint        em_chart_get_n_series       (EmChart             *self);
+const char  *em_chart_get_category      (EmChart             *self,
+                                          guint                category);
+const char  *em_chart_get_series_name   (EmChart             *self,
+                                          guint                series);
+double       em_chart_get_value          (EmChart             *self,
+                                          guint                series,
+                                          guint                category);
+guint        em_chart_get_n_reference_lines (EmChart          *self);
+double       em_chart_get_reference_value (EmChart            *self,
+                                          guint                index);
 void         em_chart_add_reference_line (EmChart             *self,
                                           double               value,
                                           const char          *label);

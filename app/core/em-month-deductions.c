@@ -284,17 +284,41 @@ em_month_collect_deductions (EmDb            *db,
                              GCancellable    *cancellable,
                              GError         **error)
 {
+  g_return_val_if_fail (period != NULL, NULL);
+
+  return em_month_collect_deductions_between (db, period, period, team_id, language, cancellable, error);
+}
+
+/**
+ * em_month_collect_deductions_between:
+ * @first: the first period
+ * @last: the last period (the same as @first for one period)
+ *
+ * Like em_month_collect_deductions(), for every month from the start of
+ * @first to the end of @last in one pass (an agent's 12 months).
+ *
+ * Returns: (transfer full): the deductions, or %NULL with @error set
+ */
+EmDeductions *
+em_month_collect_deductions_between (EmDb            *db,
+                                     const EmPeriod  *first,
+                                     const EmPeriod  *last,
+                                     gint64           team_id,
+                                     const char      *language,
+                                     GCancellable    *cancellable,
+                                     GError         **error)
+{
   g_autoptr(EmDeductions) self = g_new0 (EmDeductions, 1);
   g_autoptr(GHashTable) overall_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   EmScorecardTitles *titles;
   GHashTableIter iter;
   gpointer list;
-  gint64 start, end;
+  gint64 start, end, ignored;
   int rc;
 
   g_return_val_if_fail (EM_IS_DB (db), NULL);
-  g_return_val_if_fail (period != NULL, NULL);
+  g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
   self->overall = g_ptr_array_new_with_free_func (deduction_free);
   self->by_agent = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
@@ -303,7 +327,8 @@ em_month_collect_deductions (EmDb            *db,
   if (!(stmt = em_db_prepare (db, deductions_sql, error)))
     return NULL;
 
-  em_period_get_bounds (period, &start, &end);
+  em_period_get_bounds (first, &start, &ignored);
+  em_period_get_bounds (last, &ignored, &end);
   em_month_bind_range (stmt, 1, start, end);
   sqlite3_bind_int64 (stmt, 5, team_id);
 

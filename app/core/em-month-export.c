@@ -1427,6 +1427,10 @@ em_month_export_async (const char                  *db_path,
 
   gtask = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (gtask, em_month_export_async);
+  /* A cancel that comes after the workbook was renamed into place must
+   * not report "cancelled": the worker's own result says what happened.
+   */
+  g_task_set_check_cancellable (gtask, FALSE);
   g_task_set_task_data (gtask, task, export_task_free);
   g_task_run_in_thread (gtask, export_thread);
 }

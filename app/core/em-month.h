@@ -162,6 +162,13 @@ EmDeductions      *em_month_collect_deductions     (EmDb            *db,
                                                     const char      *language,
                                                     GCancellable    *cancellable,
                                                     GError         **error);
+EmDeductions      *em_month_collect_deductions_between (EmDb        *db,
+                                                    const EmPeriod  *first,
+                                                    const EmPeriod  *last,
+                                                    gint64           team_id,
+                                                    const char      *language,
+                                                    GCancellable    *cancellable,
+                                                    GError         **error);
 guint              em_deductions_get_n_overall     (EmDeductions    *self);
 const EmDeduction *em_deductions_get_overall       (EmDeductions    *self,
                                                     guint            index);
