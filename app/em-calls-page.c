@@ -231,20 +231,42 @@ read_header_sort (EmCallsPage *self,
 }
 
 static void
+on_query_done (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(EmCallsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (em_call_list_model_set_query_finish (EM_CALL_LIST_MODEL (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->model == NULL)
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The Calls Cannot Be Listed"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The model counts in a thread (a search over a million calls takes a
+ * good part of a second) and shows the newest query when it is ready.
+ */
+static void
 set_query (EmCallsPage       *self,
            const EmCallQuery *query)
 {
-  g_autoptr(GError) error = NULL;
+  _em_calls_page_update_filter_indicators (self, query);
+  em_call_list_model_set_query_async (self->model, query, NULL, on_query_done, g_object_ref (self));
+}
 
-  if (!em_call_list_model_set_query (self->model, query, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("The Calls Cannot Be Listed"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+void
+_em_calls_page_set_query (EmCallsPage       *self,
+                          const EmCallQuery *query)
+{
+  set_query (self, query);
 }
 
 static void
@@ -335,7 +357,9 @@ update_state (EmCallsPage *self)
     }
 
   gtk_stack_set_visible_child_name (self->stack, "calls");
-  gtk_stack_set_visible_child_name (self->results_stack, n_items > 0 ? "list" : "no-results");
+  /* While a query is counted the list keeps showing the last result. */
+  if (n_items > 0 || !em_call_list_model_get_loading (self->model))
+    gtk_stack_set_visible_child_name (self->results_stack, n_items > 0 ? "list" : "no-results");
 
   count = g_strdup_printf (ngettext ("%'u call", "%'u calls", n_items), n_items);
   gtk_label_set_text (self->count_label, count);
@@ -344,6 +368,16 @@ update_state (EmCallsPage *self)
 static void
 on_model_items_changed (EmCallsPage *self)
 {
+  update_state (self);
+}
+
+static void
+on_model_loading_changed (EmCallsPage *self)
+{
+  gboolean loading = self->model != NULL && em_call_list_model_get_loading (self->model);
+
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  gtk_widget_set_opacity (GTK_WIDGET (self->loading_spinner), loading ? 1.0 : 0.0);
   update_state (self);
 }
 
@@ -419,14 +453,19 @@ em_calls_page_set_db (EmCallsPage *self,
     return;
 
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
+      g_signal_handlers_disconnect_by_func (self->model, on_model_loading_changed, self);
+    }
   g_clear_object (&self->model);
 
   if (db != NULL)
     {
       self->model = em_call_list_model_new (db);
       g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self);
+      g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (on_model_loading_changed), self);
     }
+  _em_calls_page_load_filter_choices (self);
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
   gtk_column_view_sort_by_column (self->column_view, column_for_sort (self, EM_CALL_SORT_STARTED_AT),
@@ -436,16 +475,29 @@ em_calls_page_set_db (EmCallsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
 }
 
-/* After something else changed the calls (an import, an evaluation). */
-void
-em_calls_page_refresh (EmCallsPage *self)
+static void
+on_refresh_done (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
 
+  if (!em_call_list_model_refresh_finish (EM_CALL_LIST_MODEL (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Cannot list the calls: %s", error->message);
+}
+
+/* After something else changed the calls (an import, an evaluation):
+ * counted again in a thread; new teams and agents join the filters.
+ */
+void
+em_calls_page_refresh (EmCallsPage *self)
+{
   g_return_if_fail (EM_IS_CALLS_PAGE (self));
 
-  if (self->model != NULL && !em_call_list_model_refresh (self->model, &error))
-    g_warning ("Cannot list the calls: %s", error->message);
+  if (self->model != NULL)
+    em_call_list_model_refresh_async (self->model, NULL, on_refresh_done, NULL);
+  _em_calls_page_load_filter_choices (self);
   update_state (self);
 }
 
@@ -472,7 +524,11 @@ em_calls_page_dispose (GObject *object)
   _em_calls_page_cancel_job (self);
 
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
+      g_signal_handlers_disconnect_by_func (self->model, on_model_loading_changed, self);
+    }
+  _em_calls_page_dispose_filters (self);
 
   /* AdwBin unparents its child itself: let it, then clear the pointers. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -557,12 +613,14 @@ em_calls_page_class_init (EmCallsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmCallsPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EmCallsPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, EmCallsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, EmCallsPage, loading_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked);
 
   _em_calls_page_class_init_actions (widget_class);
+  _em_calls_page_class_init_filters (widget_class);
 }
 
 static void
@@ -578,6 +636,7 @@ em_calls_page_init (EmCallsPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   add_columns (self);
+  _em_calls_page_init_filters (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
 

@@ -7,6 +7,7 @@
 
 #include "em-agents-page.h"
 #include "em-calls-page.h"
+#include "em-evaluations-page.h"
 #include "em-sampling-page.h"
 #include "em-scorecards-page.h"
 #include "em-reports-page.h"
@@ -25,6 +26,7 @@ struct _EmWindow
   GtkStack             *main_stack;
   AdwStatusPage        *database_error_page;
   EmCallsPage          *calls_page;
+  EmEvaluationsPage    *evaluations_page;
   EmSamplingPage       *sampling_page;
   EmScorecardsPage     *scorecards_page;
   EmAgentsPage         *agents_page;
@@ -187,6 +189,17 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (em_preferences_window_new (GTK_WINDOW (self), self->db)));
 }
 
+/* Evaluations change on other pages (an appeal changes a total): the
+ * Calls page counts again, in a thread, when it is shown.
+ */
+static void
+on_visible_page_changed (EmWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "calls") == 0 &&
+      em_calls_page_get_db (self->calls_page) != NULL)
+    em_calls_page_refresh (self->calls_page);
+}
+
 static void
 em_window_constructed (GObject *object)
 {
@@ -194,7 +207,11 @@ em_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (em_window_parent_class)->constructed (object);
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_visible_page_changed),
+                           self, G_CONNECT_SWAPPED);
+
   em_calls_page_set_db (self->calls_page, self->db);
+  em_evaluations_page_set_db (self->evaluations_page, self->db);
   em_sampling_page_set_db (self->sampling_page, self->db);
   em_scorecards_page_set_db (self->scorecards_page, self->db);
   em_agents_page_set_db (self->agents_page, self->db);
@@ -296,6 +313,7 @@ em_window_class_init (EmWindowClass *klass)
 
   g_type_ensure (EM_TYPE_AGENTS_PAGE);
   g_type_ensure (EM_TYPE_CALLS_PAGE);
+  g_type_ensure (EM_TYPE_EVALUATIONS_PAGE);
   g_type_ensure (EM_TYPE_SAMPLING_PAGE);
   g_type_ensure (EM_TYPE_SCORECARDS_PAGE);
   g_type_ensure (EM_TYPE_REPORTS_PAGE);
@@ -307,6 +325,7 @@ em_window_class_init (EmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, database_error_page);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, calls_page);
+  gtk_widget_class_bind_template_child (widget_class, EmWindow, evaluations_page);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, sampling_page);
   gtk_widget_class_bind_template_child (widget_class, EmWindow, scorecards_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sampling_page_open_call);

@@ -197,7 +197,8 @@ test_count_and_pages (Fixture       *f,
 
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == EM_TYPE_CALL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS);
-  g_assert_cmpuint (em_call_list_model_get_n_pages_read (model), ==, 0);
+  /* The first page is read with the count, so that a list shows at once. */
+  g_assert_cmpuint (em_call_list_model_get_n_pages_read (model), ==, 1);
 
   /* Newest first by default. */
   g_assert_cmpstr (em_call_get_external_id (item (model, 0)), ==, "T00999");
@@ -528,6 +529,192 @@ test_items_changed (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_outbound + 1);
 }
 
+/* Asynchronous requests ------------------------------------------------- */
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Outcome;
+
+static void
+on_set_query_done (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->ok = em_call_list_model_set_query_finish (EM_CALL_LIST_MODEL (object), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static void
+on_refresh_done (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->ok = em_call_list_model_refresh_finish (EM_CALL_LIST_MODEL (object), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static void
+wait_for (Outcome *outcome)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!outcome->done && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (outcome->done);
+}
+
+static guint
+count_matching (Predicate matches)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < N_CALLS; i++)
+    n += matches (i) ? 1 : 0;
+  return n;
+}
+
+/* Two queries in a row, as typing does: the first is dropped, the list
+ * changes once, to the second.
+ */
+static void
+test_async_newest_wins (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(EmCallListModel) model = em_call_list_model_new (f->db);
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(EmCallQuery) outbound = em_call_query_new ();
+  g_autoptr(EmCallQuery) team = em_call_query_new ();
+  Outcome first = { 0 }, second = { 0 };
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), log);
+  em_call_query_set_direction (outbound, EM_CALL_DIRECTION_OUTBOUND);
+  em_call_query_set_search (team, "B0");
+  em_call_query_set_sort (team, EM_CALL_SORT_TEAM, FALSE);   /* sorted once, in the thread */
+
+  em_call_list_model_set_query_async (model, outbound, NULL, on_set_query_done, &first);
+  em_call_list_model_set_query_async (model, team, NULL, on_set_query_done, &second);
+
+  /* Asked for, not shown yet: the list still has every call. */
+  g_assert_true (em_call_query_equal (em_call_list_model_get_query (model), team));
+  g_assert_true (em_call_list_model_get_loading (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS);
+
+  wait_for (&second);
+  wait_for (&first);
+  g_assert_false (first.ok);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (second.ok);
+  g_assert_no_error (second.error);
+  g_assert_false (em_call_list_model_get_loading (model));
+
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpuint (g_array_index (log, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (log, guint, 1), ==, N_CALLS);
+  g_assert_cmpuint (g_array_index (log, guint, 2), ==, count_matching (match_agent_b));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count_matching (match_agent_b));
+
+  /* 二组's calls by agent then time: B01's oldest first. */
+  g_assert_cmpstr (em_call_get_external_id (item (model, 0)), ==, "T00003");
+  for (guint i = 0; i < count_matching (match_agent_b); i++)
+    g_assert_true (match_agent_b (call_index (item (model, i))));
+  g_assert_cmpstr (em_call_get_agent_code (item (model, count_matching (match_agent_b) - 1)), ==, "B02");
+
+  g_clear_error (&first.error);
+}
+
+/* A result that is ready but not yet applied when a newer query comes in
+ * is dropped too.
+ */
+static void
+test_async_stale_result_dropped (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(EmCallListModel) model = em_call_list_model_new (f->db);
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(EmCallQuery) outbound = em_call_query_new ();
+  g_autoptr(EmCallQuery) sampled = em_call_query_new ();
+  Outcome first = { 0 }, second = { 0 };
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), log);
+  em_call_query_set_direction (outbound, EM_CALL_DIRECTION_OUTBOUND);
+  em_call_query_set_sampled (sampled, TRUE);
+
+  em_call_list_model_set_query_async (model, outbound, NULL, on_set_query_done, &first);
+  /* Give the thread time to finish while the main loop does not run. */
+  g_usleep (300 * 1000);
+  em_call_list_model_set_query_async (model, sampled, NULL, on_set_query_done, &second);
+
+  wait_for (&second);
+  wait_for (&first);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (second.ok);
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpuint (g_array_index (log, guint, 2), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count_matching (match_sampled));
+  g_assert_cmpstr (em_call_get_external_id (item (model, 0)), ==, "T00025");
+
+  /* The query shown, asked again, changes nothing. */
+  second.done = FALSE;
+  em_call_list_model_set_query_async (model, sampled, NULL, on_set_query_done, &second);
+  wait_for (&second);
+  g_assert_true (second.ok);
+  g_assert_cmpuint (log->len, ==, 3);
+
+  g_clear_error (&first.error);
+}
+
+/* refresh_async() after another connection added calls: one change.  A
+ * synchronous request in the meantime supersedes it.
+ */
+static void
+test_async_refresh (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmCallListModel) model = em_call_list_model_new (f->db);
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(EmDb) other = em_db_open (em_db_get_path (f->db), &error);
+  g_autoptr(EmCallQuery) outbound = em_call_query_new ();
+  Outcome refreshed = { 0 }, superseded = { 0 };
+
+  g_assert_no_error (error);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), log);
+  insert_calls (other, N_CALLS, 10);
+
+  em_call_list_model_refresh_async (model, NULL, on_refresh_done, &refreshed);
+  wait_for (&refreshed);
+  g_assert_true (refreshed.ok);
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpuint (g_array_index (log, guint, 2), ==, N_CALLS + 10);
+  g_assert_cmpstr (em_call_get_external_id (item (model, 0)), ==, "T01009");
+
+  em_call_list_model_refresh_async (model, NULL, on_refresh_done, &superseded);
+  em_call_query_set_direction (outbound, EM_CALL_DIRECTION_OUTBOUND);
+  g_assert_true (em_call_list_model_set_query (model, outbound, &error));
+  wait_for (&superseded);
+  g_assert_error (superseded.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (log->len, ==, 6);
+  {
+    gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    while (em_call_list_model_get_loading (model) && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_false (em_call_list_model_get_loading (model));
+  g_assert_cmpuint (log->len, ==, 6);   /* nothing more once the thread is done */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                    count_matching (match_outbound) + 3);   /* T01000, T01004, T01008 */
+
+  g_clear_error (&superseded.error);
+}
+
 static void
 test_empty_database (void)
 {
@@ -561,6 +748,9 @@ main (int    argc,
   ADD ("/call-list-model/sort-team-first-rows", test_sort_team_first_rows);
   ADD ("/call-list-model/filters", test_filters);
   ADD ("/call-list-model/items-changed", test_items_changed);
+  ADD ("/call-list-model/async-newest-wins", test_async_newest_wins);
+  ADD ("/call-list-model/async-stale-result-dropped", test_async_stale_result_dropped);
+  ADD ("/call-list-model/async-refresh", test_async_refresh);
 #undef ADD
   g_test_add_func ("/call-list-model/empty-database", test_empty_database);
 

@@ -26,4 +26,26 @@ gboolean           em_call_list_model_refresh    (EmCallListModel   *self,
                                                   GError           **error);
 guint              em_call_list_model_get_n_pages_read (EmCallListModel *self);
 
+/* The same, with the counting and the first page done in a thread with
+ * its own connection: for the UI, which must not wait on a search over a
+ * million calls.  The newest request wins; older ones finish with
+ * G_IO_ERROR_CANCELLED and are never shown.
+ */
+void               em_call_list_model_set_query_async  (EmCallListModel     *self,
+                                                        const EmCallQuery   *query,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           em_call_list_model_set_query_finish (EmCallListModel     *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+void               em_call_list_model_refresh_async    (EmCallListModel     *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           em_call_list_model_refresh_finish   (EmCallListModel     *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+gboolean           em_call_list_model_get_loading      (EmCallListModel     *self);
+
 G_END_DECLS
