@@ -110,7 +110,9 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "The Earmark developers", NULL };
+  const char *developers[] = { _("The Earmark developers"), NULL };
+  /* Translators: your names, one per line */
+  const char *translators = _("translator-credits");
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", _("Earmark"),
@@ -118,6 +120,8 @@ about_activated (GSimpleAction *action,
                          "version", PACKAGE_VERSION,
                          "comments", _("Call-center quality inspection: listen, score, report"),
                          "developers", developers,
+                         "translator-credits",
+                         g_str_equal (translators, "translator-credits") ? NULL : translators,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
 }

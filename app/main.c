@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "em-application.h"
+#include "em-i18n.h"
 #include "earmark-resources.h"
 
 int
@@ -14,9 +15,7 @@ main (int    argc,
 {
   g_autoptr(EmApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  em_i18n_init ();
 
   earmark_register_resource ();
 

@@ -9,6 +9,7 @@
 #include "earmark-resources.h"
 #include "em-application.h"
 #include "em-evaluate-view.h"
+#include "em-i18n.h"
 #include "em-player-bar.h"
 #include "em-test-evaluate.h"
 #include "em-window.h"
@@ -204,9 +205,7 @@ main (int    argc,
       return 2;
     }
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  em_i18n_init ();
   earmark_register_resource ();
 
   settings = g_settings_new (APP_ID);

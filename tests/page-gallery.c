@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "earmark-resources.h"
+#include "em-i18n.h"
 #include "em-sampling-page.h"
 #include "em-scorecards-page.h"
 #include "em-window.h"
@@ -101,6 +102,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
+  em_i18n_init ();
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || db_path == NULL)
     {

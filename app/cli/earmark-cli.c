@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "em-cli.h"
+#include "em-i18n.h"
 
 /* earmark-cli: the core, headless, for scripts and cron jobs.  Its output
  * and exit codes are a public interface (DESIGN.md §11).
@@ -45,9 +46,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  em_i18n_init ();
 
   if (argc < 2)
     {

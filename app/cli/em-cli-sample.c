@@ -88,8 +88,8 @@ check_options (Options         *o,
 
   em_sampling_rules_init (rules);
   if (o->seed && !g_ascii_string_to_unsigned (o->seed, 10, 0, G_MAXINT64, &number, NULL))
-    return g_strdup_printf (_("--seed “%s” is not a whole number from 0 to %" G_GINT64_FORMAT),
-                            o->seed, G_MAXINT64);
+    return g_strdup_printf (_("--seed “%s” is not a whole number from 0 to %lld"),
+                            o->seed, (long long) G_MAXINT64);
   *out_seed = (gint64) number;
   if (o->minimum && !g_ascii_string_to_unsigned (o->minimum, 10, 0, 1000000, &number, NULL))
     return g_strdup_printf (_("--min “%s” is not a whole number from 0 to 1000000"), o->minimum);

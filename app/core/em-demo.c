@@ -512,11 +512,11 @@ em_demo_create (EmDb           *db,
   if (n_existing > 0)
     {
       g_set_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT,
-                   ngettext ("“%s” already has %" G_GINT64_FORMAT " call; the demo data only goes "
+                   ngettext ("“%s” already has %lld call; the demo data only goes "
                              "into an empty database.",
-                             "“%s” already has %" G_GINT64_FORMAT " calls; the demo data only goes "
+                             "“%s” already has %lld calls; the demo data only goes "
                              "into an empty database.", n_existing),
-                   em_db_get_path (db), n_existing);
+                   em_db_get_path (db), (long long) n_existing);
       return FALSE;
     }
 

@@ -10,5 +10,19 @@ if [ ! -f "$db" ]; then
   "$build/app/earmark-cli" demo --db "$db"
 fi
 
+# The build tree's translations: LANGUAGE=zh_CN shows the Chinese interface.
+# gettext ignores LANGUAGE in the C locale, and a locale that is not
+# generated (LANG=zh_CN.UTF-8 without locale-gen) falls back to it: run in
+# C.UTF-8 then, keeping the language asked for.
+want=${LC_ALL:-${LC_MESSAGES:-${LANG:-C}}}
+if [ "$want" = C ] || [ "$want" = POSIX ] || [ -n "$(LC_ALL=$want locale 2>&1 >/dev/null)" ]; then
+  case $want in
+    C|POSIX) ;;
+    *) export LANGUAGE="${LANGUAGE:-${want%%.*}}" ;;
+  esac
+  export LC_ALL=C.UTF-8
+fi
+
 echo "Opening $db"
-GSETTINGS_SCHEMA_DIR="$build/resources" exec "$build/app/earmark" --db "$db"
+GSETTINGS_SCHEMA_DIR="$build/resources" EARMARK_LOCALEDIR="$build/po" \
+  exec "$build/app/earmark" --db "$db"
