@@ -25,8 +25,10 @@ em_evaluation_text_appeal_state (EmAppealState state)
   switch (state)
     {
     case EM_APPEAL_STATE_OPEN: return _("Appeal open");
-    case EM_APPEAL_STATE_UPHELD: return _("Upheld");
-    case EM_APPEAL_STATE_OVERTURNED: return _("Overturned");
+    /* Translators: an evaluation's decided appeal: every deduction stood */
+    case EM_APPEAL_STATE_UPHELD: return C_("appeal state", "Upheld");
+    /* Translators: an evaluation's decided appeal: a deduction was removed */
+    case EM_APPEAL_STATE_OVERTURNED: return C_("appeal state", "Overturned");
     case EM_APPEAL_STATE_NONE:
     default: return "";
     }

@@ -314,7 +314,8 @@ _em_reports_page_init_table (EmReportsPage *self)
   add_column (self, _("Team"), COLUMN_TEAM, 0, 80);
   add_column (self, _("Total"), COLUMN_TOTAL, 0, 70);
   add_column (self, _("Grade"), COLUMN_GRADE, 0, grade_width (self));
-  add_column (self, _("Evaluations"), COLUMN_EVALUATIONS, 0, 60);
+  /* Translators: a column header: how many finalised evaluations */
+  add_column (self, C_("count", "Evaluations"), COLUMN_EVALUATIONS, 0, 60);
   add_column (self, qa_title != NULL ? qa_title : _("QA Score"), COLUMN_QA_SCORE, 0, 70);
   add_metric_columns (self);
 }
@@ -380,13 +381,14 @@ static void
 fill_teams (EmReportsPage *self,
             gint64         team_id)
 {
-  const char *headers[] = { N_("Team"), N_("Agents"), N_("Evaluations"), N_("QA Score"),
-                            N_("Total"), N_("Grade"), N_("Rank") };
+  /* Translators: "Agents" and "Evaluations" head columns of counts */
+  const char *headers[] = { _("Team"), C_("count", "Agents"), C_("count", "Evaluations"), _("QA Score"),
+                            _("Total"), _("Grade"), _("Rank") };
   int row = 1;
 
   clear_grid (self->team_grid);
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-    attach_label (self->team_grid, _(headers[i]), i, 0, TRUE, i != 0 && i != 5);
+    attach_label (self->team_grid, headers[i], i, 0, TRUE, i != 0 && i != 5);
 
   for (guint i = 0; i < em_month_report_get_n_teams (self->report); i++)
     {
@@ -396,7 +398,8 @@ fill_teams (EmReportsPage *self,
         attach_team_row (self, f, f->name, row++);
     }
 
-  attach_team_row (self, em_month_report_get_center (self->report), _("All agents"), row);
+  /* Translators: the row of the whole center under the teams (全中心) */
+  attach_team_row (self, em_month_report_get_center (self->report), C_("center", "All agents"), row);
 }
 
 static void

@@ -8,6 +8,8 @@
 #include <locale.h>
 
 #include "earmark-resources.h"
+#include "em-calls-page.h"
+#include "em-evaluations-page.h"
 #include "em-i18n.h"
 #include "em-sampling-page.h"
 #include "em-scorecards-page.h"
@@ -17,7 +19,11 @@
  * pages (screenshots in light and dark mode); not a test.
  *
  *   page-gallery --db PATH [--page NAME] [--month YYYY-MM] [--inspector NAME]
- *                [--action NAME] [--scorecard ID] [--dark]
+ *                [--action NAME] [--scorecard ID] [--evaluation ID] [--dark]
+ *
+ * --evaluation selects an evaluation on the Evaluations page; --action then
+ * runs after it, e.g. evaluations.decide-appeal.  --import imports a CSV
+ * file on the Calls page (its bad rows, if any, in the dialog).
  */
 
 static char *db_path;
@@ -26,6 +32,8 @@ static char *month;
 static char *inspector;
 static char *action;
 static char *scorecard;
+static gint64 evaluation;
+static char *import_path;
 static gboolean dark;
 
 static const GOptionEntry entries[] = {
@@ -35,9 +43,23 @@ static const GOptionEntry entries[] = {
   { "inspector", 0, 0, G_OPTION_ARG_STRING, &inspector, "The inspector-name setting", "NAME" },
   { "action", 0, 0, G_OPTION_ARG_STRING, &action, "An action of the page to activate, e.g. sampling.draw", "NAME" },
   { "scorecard", 0, 0, G_OPTION_ARG_STRING, &scorecard, "The scorecard the Scorecards page shows", "ID" },
+  { "evaluation", 0, 0, G_OPTION_ARG_INT64, &evaluation, "The evaluation the Evaluations page selects", "ID" },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path, "A call list the Calls page imports", "FILE" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
   { NULL }
 };
+
+/* After the Evaluations page has listed the evaluations. */
+static gboolean
+select_evaluation (gpointer user_data)
+{
+  if (em_evaluations_page_get_loading (EM_EVALUATIONS_PAGE (user_data)))
+    return G_SOURCE_CONTINUE;
+  em_evaluations_page_select_evaluation (EM_EVALUATIONS_PAGE (user_data), evaluation);
+  if (action != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (user_data), action, NULL);
+  return G_SOURCE_REMOVE;
+}
 
 /* After the page was shown, when it has read the database. */
 static gboolean
@@ -88,7 +110,21 @@ on_activate (GtkApplication *app)
                                                                      "scorecards_page")),
                         g_object_unref);
 
-  if (action != NULL && page_name != NULL)
+  if (import_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (import_path);
+
+      em_calls_page_import_file (EM_CALLS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                              EM_TYPE_WINDOW, "calls_page")),
+                                 file);
+    }
+
+  if (evaluation > 0)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 300, select_evaluation,
+                        g_object_ref (gtk_widget_get_template_child (GTK_WIDGET (window), EM_TYPE_WINDOW,
+                                                                     "evaluations_page")),
+                        g_object_unref);
+  else if (action != NULL && page_name != NULL)
     gtk_widget_activate_action (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), page_name),
                                 action, NULL);
 }

@@ -143,6 +143,19 @@ decision_name (EmAppealDecision decision)
     }
 }
 
+/* The same words for messages; decision_name()'s stay English in the log. */
+static const char *
+decision_label (EmAppealDecision decision)
+{
+  switch (decision)
+    {
+    case EM_APPEAL_UPHELD: return _("upheld");
+    case EM_APPEAL_OVERTURNED: return _("overturned");
+    case EM_APPEAL_PENDING:
+    default: return _("pending");
+    }
+}
+
 /* Reading -------------------------------------------------------------- */
 
 static gboolean
@@ -479,7 +492,7 @@ check_item (EmEvaluation  *evaluation,
       g_set_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT,
                    _("Item “%s” of evaluation %lld was already appealed (%s); "
                      "an item is appealed once."),
-                   item_id, (long long) id, decision_name (GPOINTER_TO_INT (earlier) - 1));
+                   item_id, (long long) id, decision_label (GPOINTER_TO_INT (earlier) - 1));
       return FALSE;
     }
   if (!g_hash_table_add (named, (gpointer) item_id))
@@ -670,7 +683,7 @@ check_ruling (const EmAppeal        *appeal,
     {
       g_set_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT,
                    _("Item “%s” of appeal %lld was already decided (%s by %s)."),
-                   ruling->item_id, (long long) appeal->id, decision_name (item->decision),
+                   ruling->item_id, (long long) appeal->id, decision_label (item->decision),
                    item->decided_by != NULL ? item->decided_by : "?");
       return FALSE;
     }

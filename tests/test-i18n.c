@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "earmark-resources.h"
+#include "em-demo.h"
+#include "em-i18n.h"
+#include "em-sampling-page.h"
+#include "em-scorecards-page.h"
+#include "em-test-util.h"
+#include "em-window.h"
+
+/* The Chinese interface, as a 质检员 sees it: the program runs with
+ * LANGUAGE=zh_CN and reads the catalogue built in build/po (the
+ * EARMARK_LOCALEDIR the test environment sets, as `meson compile -C build
+ * demo` does), never an installed one.  The window's pages carry the
+ * names of DESIGN.md §9, no label a page shows is left in English, and
+ * earmark-cli translates its messages but not its machine-readable output.
+ */
+
+#define END_MONTH "2026-10"
+
+/* Words a Chinese page may show in Latin letters: names of products and
+ * formats, and the shipped scorecards' ids and sources (data, not UI).
+ */
+static const char * const latin_words[] = {
+  "Earmark", "Excel", "CSV", "seed",
+  "callback-cs-survey", "customer-service-100", "hotline-call-qa", "ob-satisfaction-qa",
+  "service-inspection-checklist", "service-norm-code",
+};
+
+static void
+spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  if (GTK_IS_EDITABLE (widget) && GTK_IS_TEXT (widget) &&
+      gtk_text_get_placeholder_text (GTK_TEXT (widget)) != NULL)
+    g_ptr_array_add (texts, g_strdup (gtk_text_get_placeholder_text (GTK_TEXT (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static gboolean
+shows_label (GPtrArray  *texts,
+             const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (texts, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A word with three Latin letters in a row that is not one of the
+ * allowed ones: a string the catalogue does not translate.  Call ids
+ * (HL20261123-0001) and numbers pass.
+ */
+static gboolean
+has_english_word (const char *text)
+{
+  g_autoptr(GRegex) word = g_regex_new ("[A-Za-z][A-Za-z0-9_-]*", 0, 0, NULL);
+  g_autoptr(GRegex) letters = g_regex_new ("[A-Za-z]{3}", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (word, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *found = g_match_info_fetch (match, 0);
+      gboolean allowed = !g_regex_match (letters, found, 0, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (latin_words) && !allowed; i++)
+        allowed = g_str_equal (found, latin_words[i]);
+      if (!allowed)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+make_demo (char **out_dir)
+{
+  g_autofree char *dir = em_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmDb) db = em_db_open (path, &error);
+  g_autoptr(GDateTime) end = g_date_time_new_local (2026, 11, 1, 0, 0, 0);
+
+  g_assert_no_error (error);
+  g_assert_true (em_demo_create (db, end, NULL, NULL, &error));
+  g_assert_no_error (error);
+  *out_dir = g_steal_pointer (&dir);
+  return path;
+}
+
+/* The catalogue comes from the build tree, and is the Chinese one. */
+static void
+test_catalogue (void)
+{
+  g_autofree char *mo = g_build_filename (BUILD_DIR, "po", "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  g_assert_cmpstr (em_i18n_get_localedir (), ==, BUILD_DIR "/po");
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (_("Calls"), ==, "录音");
+  g_assert_cmpstr (ngettext ("%'u call", "%'u calls", 2), ==, "%'u 条通话");
+}
+
+/* The view switcher names the pages as DESIGN.md §9 does, and shows them. */
+static void
+test_switcher (void)
+{
+  struct { const char *name; const char *title; } pages[] = {
+    { "calls", "录音" }, { "sampling", "抽检" }, { "evaluations", "评分记录" },
+    { "agents", "坐席" }, { "reports", "月度报表" }, { "scorecards", "评分表" },
+  };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmDb) db = em_db_open (path, &error);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  EmWindow *window;
+  AdwViewStack *stack;
+
+  g_assert_no_error (error);
+  window = em_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (500);
+
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), EM_TYPE_WINDOW, "view_stack"));
+  collect_labels (GTK_WIDGET (window), texts);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (stack, pages[i].name);
+
+      g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (stack, child)), ==, pages[i].title);
+      if (!shows_label (texts, pages[i].title))
+        g_error ("the view switcher does not show “%s”", pages[i].title);
+    }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Earmark");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  em_test_rm_rf (dir);
+}
+
+/* Every page of the window, on the demo data: what it shows is Chinese
+ * (the calls' own data aside), and a few labels are the expected ones.
+ */
+static void
+test_pages_in_chinese (void)
+{
+  struct { const char *name; const char *expected; } pages[] = {
+    { "calls", "搜索通话编号、坐席或主叫号码" }, { "sampling", "抽检规则" },
+    { "evaluations", "全部质检员" }, { "agents", "搜索姓名、工号或班组" },
+    { "reports", "等级分布" }, { "scorecards", "修订版" },
+  };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmDb) db = em_db_open (path, &error);
+  EmWindow *window;
+  AdwViewStack *stack;
+  guint english = 0;
+
+  g_assert_no_error (error);
+  window = em_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), EM_TYPE_WINDOW, "view_stack"));
+  em_sampling_page_set_month (EM_SAMPLING_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), EM_TYPE_WINDOW,
+                                                                             "sampling_page")),
+                              END_MONTH);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+      adw_view_stack_set_visible_child_name (stack, pages[i].name);
+      spin (1500);   /* the pages read the database in threads */
+      if (g_str_equal (pages[i].name, "scorecards"))
+        {
+          /* The hotline card: its Description, data, cites only its seed. */
+          em_scorecards_page_select (EM_SCORECARDS_PAGE (adw_view_stack_get_child_by_name (stack, "scorecards")),
+                                     "hotline-call-qa", 0);
+          spin (500);
+        }
+      collect_labels (GTK_WIDGET (window), texts);
+
+      g_assert_cmpuint (texts->len, >, 10);
+      if (!shows_label (texts, pages[i].expected))
+        g_error ("the %s page does not show “%s”", pages[i].name, pages[i].expected);
+      for (guint j = 0; j < texts->len; j++)
+        if (has_english_word (g_ptr_array_index (texts, j)))
+          {
+            g_printerr ("%s page: “%s” is not translated\n", pages[i].name, (char *) g_ptr_array_index (texts, j));
+            english++;
+          }
+    }
+  g_assert_cmpuint (english, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  em_test_rm_rf (dir);
+}
+
+/* earmark-cli speaks Chinese on stderr and in --help, and keeps its
+ * tab-separated output, a public interface, in its English tokens.
+ */
+static void
+test_cli (void)
+{
+  g_autofree char *dir = em_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "cli.db", NULL);
+  g_autofree char *good = em_test_fixture ("calls/calls-utf8.csv");
+  g_autofree char *bad = em_test_fixture ("calls/calls-bad.csv");
+  g_autofree char *scorecard = em_test_fixture ("scoring/all-kinds.scorecard");
+  g_autofree char *answers = em_test_fixture ("scoring/all-kinds-full.answers");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (em_test_run_cli ((const char *[]) { "--help", NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "用法：earmark-cli"));
+  g_assert_nonnull (strstr (out, "导入通话清单（CSV）"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (em_test_run_cli ((const char *[]) { "import-calls", "--db", db, bad, NULL }, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, ":5: agent_code: 必须填写\n"));
+  g_assert_nonnull (strstr (err, "有 12 行错误；未导入任何内容。"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (em_test_run_cli ((const char *[]) { "import-calls", "--db", db, good, NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "imported\t5\nduplicates\t0\nskipped\t0\n");
+  g_assert_nonnull (strstr (err, "已忽略无法识别的列：note"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (em_test_run_cli ((const char *[]) { "score", "--scorecard", scorecard, "--answers", answers, NULL },
+                                    &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "section\t"));
+  g_assert_nonnull (strstr (out, "\nfatal\tno\ntotal\t"));
+
+  em_test_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* Before anything reads the environment; inherited by earmark-cli. */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() asks for en_US.UTF-8; the user's locale instead, as
+   * gtk_init() takes it (C.UTF-8 in the tests: LANGUAGE then decides). */
+  setlocale (LC_ALL, "");
+  adw_init ();
+  earmark_register_resource ();
+  em_i18n_init ();
+
+  g_test_add_func ("/i18n/catalogue", test_catalogue);
+  g_test_add_func ("/i18n/switcher", test_switcher);
+  g_test_add_func ("/i18n/pages", test_pages_in_chinese);
+  g_test_add_func ("/i18n/cli", test_cli);
+
+  return g_test_run ();
+}
