@@ -889,7 +889,7 @@ static const EvaluationColumn evaluation_columns[] = {
   { N_("Scorecard"), text_scorecard, 180, 0.0, FALSE },
   { N_("Inspector"), text_inspector, 90, 0.0, FALSE },
   { N_("Status"), text_status, 120, 0.0, FALSE },
-  { N_("Total"), text_total, 90, 1.0, TRUE },
+  { N_("Total"), text_total, 120, 1.0, TRUE },   /* room for "0.00（致命错误）" */
 };
 
 static void

@@ -7,6 +7,7 @@
 
 #include "em-appeal-store.h"
 #include "em-audit.h"
+#include "em-audit-text.h"
 #include "em-evaluation-detail.h"
 #include "em-evaluation-text.h"
 
@@ -272,6 +273,7 @@ action_label (const char *action)
 
 static void
 show_history (EmEvaluationDetail *self,
+              EmEvaluation       *evaluation,
               GPtrArray          *history)
 {
   remove_all (GTK_WIDGET (self->history_list));
@@ -280,8 +282,9 @@ show_history (EmEvaluationDetail *self,
       EmAuditEntry *entry = g_ptr_array_index (history, i);
       g_autofree char *when = em_evaluation_text_time (entry->at);
       g_autofree char *title = g_strdup_printf ("%s · %s · %s", when, entry->actor, action_label (entry->action));
+      g_autofree char *detail = em_audit_text_describe (entry->detail, evaluation);
 
-      gtk_list_box_append (self->history_list, row_new (title, entry->detail, NULL, NULL));
+      gtk_list_box_append (self->history_list, row_new (title, detail, NULL, NULL));
     }
 }
 
@@ -307,7 +310,7 @@ em_evaluation_detail_show (EmEvaluationDetail  *self,
   show_sections (self, evaluation);
   show_items (self, evaluation);
   show_appeals (self, evaluation, appeals);
-  show_history (self, history);
+  show_history (self, evaluation, history);
   gtk_stack_set_visible_child_name (self->stack, "detail");
 }
 

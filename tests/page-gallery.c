@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "earmark-resources.h"
+#include "em-agents-page.h"
 #include "em-calls-page.h"
 #include "em-evaluations-page.h"
 #include "em-i18n.h"
@@ -19,7 +20,8 @@
  * pages (screenshots in light and dark mode); not a test.
  *
  *   page-gallery --db PATH [--page NAME] [--month YYYY-MM] [--inspector NAME]
- *                [--action NAME] [--scorecard ID] [--evaluation ID] [--dark]
+ *                [--action NAME] [--scorecard ID] [--evaluation ID] [--import FILE]
+ *                [--agent CODE] [--height PIXELS] [--dark]
  *
  * --evaluation selects an evaluation on the Evaluations page; --action then
  * runs after it, e.g. evaluations.decide-appeal.  --import imports a CSV
@@ -34,6 +36,8 @@ static char *action;
 static char *scorecard;
 static gint64 evaluation;
 static char *import_path;
+static int height;
+static char *agent;
 static gboolean dark;
 
 static const GOptionEntry entries[] = {
@@ -44,6 +48,8 @@ static const GOptionEntry entries[] = {
   { "action", 0, 0, G_OPTION_ARG_STRING, &action, "An action of the page to activate, e.g. sampling.draw", "NAME" },
   { "scorecard", 0, 0, G_OPTION_ARG_STRING, &scorecard, "The scorecard the Scorecards page shows", "ID" },
   { "evaluation", 0, 0, G_OPTION_ARG_INT64, &evaluation, "The evaluation the Evaluations page selects", "ID" },
+  { "agent", 0, 0, G_OPTION_ARG_STRING, &agent, "The agent the Agents page selects", "CODE" },
+  { "height", 0, 0, G_OPTION_ARG_INT, &height, "The window's height", "PIXELS" },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path, "A call list the Calls page imports", "FILE" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
   { NULL }
@@ -58,6 +64,16 @@ select_evaluation (gpointer user_data)
   em_evaluations_page_select_evaluation (EM_EVALUATIONS_PAGE (user_data), evaluation);
   if (action != NULL)
     gtk_widget_activate_action (GTK_WIDGET (user_data), action, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the Agents page has listed the agents. */
+static gboolean
+select_agent (gpointer user_data)
+{
+  if (em_agents_page_get_busy (EM_AGENTS_PAGE (user_data)))
+    return G_SOURCE_CONTINUE;
+  em_agents_page_select_agent (EM_AGENTS_PAGE (user_data), agent);
   return G_SOURCE_REMOVE;
 }
 
@@ -102,6 +118,8 @@ on_activate (GtkApplication *app)
   if (page_name != NULL)
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), page_name);
 
+  if (height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), 1200, height);
   gtk_window_present (GTK_WINDOW (window));
 
   if (scorecard != NULL)
@@ -118,6 +136,12 @@ on_activate (GtkApplication *app)
                                                                               EM_TYPE_WINDOW, "calls_page")),
                                  file);
     }
+
+  if (agent != NULL)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 300, select_agent,
+                        g_object_ref (gtk_widget_get_template_child (GTK_WIDGET (window), EM_TYPE_WINDOW,
+                                                                     "agents_page")),
+                        g_object_unref);
 
   if (evaluation > 0)
     g_timeout_add_full (G_PRIORITY_DEFAULT, 300, select_evaluation,

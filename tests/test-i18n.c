@@ -6,7 +6,10 @@
 #include <locale.h>
 
 #include "earmark-resources.h"
+#include "em-agents-page.h"
+#include "em-audit-text.h"
 #include "em-demo.h"
+#include "em-evaluations-page.h"
 #include "em-i18n.h"
 #include "em-sampling-page.h"
 #include "em-scorecards-page.h"
@@ -172,7 +175,7 @@ test_pages_in_chinese (void)
 {
   struct { const char *name; const char *expected; } pages[] = {
     { "calls", "搜索通话编号、坐席或主叫号码" }, { "sampling", "抽检规则" },
-    { "evaluations", "全部质检员" }, { "agents", "搜索姓名、工号或班组" },
+    { "evaluations", "历史记录" }, { "agents", "月度总分(T)" },
     { "reports", "等级分布" }, { "scorecards", "修订版" },
   };
   g_autofree char *dir = NULL;
@@ -194,14 +197,26 @@ test_pages_in_chinese (void)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      GtkWidget *page = adw_view_stack_get_child_by_name (stack, pages[i].name);
 
       adw_view_stack_set_visible_child_name (stack, pages[i].name);
       spin (1500);   /* the pages read the database in threads */
+
+      /* With something selected: the side panes have most of the words. */
+      if (g_str_equal (pages[i].name, "evaluations"))
+        {
+          g_assert_true (em_evaluations_page_select_evaluation (EM_EVALUATIONS_PAGE (page), 1));
+          spin (500);
+        }
+      if (g_str_equal (pages[i].name, "agents"))
+        {
+          g_assert_true (em_agents_page_select_agent (EM_AGENTS_PAGE (page), "1001"));
+          spin (1000);
+        }
       if (g_str_equal (pages[i].name, "scorecards"))
         {
           /* The hotline card: its Description, data, cites only its seed. */
-          em_scorecards_page_select (EM_SCORECARDS_PAGE (adw_view_stack_get_child_by_name (stack, "scorecards")),
-                                     "hotline-call-qa", 0);
+          em_scorecards_page_select (EM_SCORECARDS_PAGE (page), "hotline-call-qa", 0);
           spin (500);
         }
       collect_labels (GTK_WIDGET (window), texts);
@@ -220,6 +235,37 @@ test_pages_in_chinese (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   em_test_rm_rf (dir);
+}
+
+/* The history's audit records, stored in fixed English words, read in
+ * Chinese; what is not a known record stays as stored.
+ */
+static void
+test_audit_text (void)
+{
+  struct { const char *stored; const char *shown; } cases[] = {
+    { "call 7, scorecard hotline-call-qa (scorecard_versions 3), total 97.00",
+      "通话 7，评分表 hotline-call-qa，总分 97.00" },
+    { "total 91.00 → 87.00; changed: language.taboo, info.complete; excluded",
+      "总分 91.00 → 87.00；修改：language.taboo、info.complete；不计入评分" },
+    { "appeal 1: overturned language.taboo; total 91.00 → 95.00; changed: language.taboo",
+      "申诉 1：撤销 language.taboo；总分 91.00 → 95.00；修改：language.taboo" },
+    { "evaluation 12, total 91.00; items: language.taboo (−4.00), red.leak (fatal); reason: 客户原话; 非坐席所说",
+      "评分记录 12，总分 91.00；申诉项：language.taboo（−4.00）、red.leak（致命错误）；理由：客户原话; 非坐席所说" },
+    { "language.taboo: overturned; comment: 01:12 处有说明", "language.taboo：撤销；裁定意见：01:12 处有说明" },
+    { "evaluation 12: total 91.00 → 95.00; overturned: language.taboo; upheld: none",
+      "评分记录 12：总分 91.00 → 95.00；撤销：language.taboo；维持：无" },
+    { "scorecard revision 3 → 4; total 80.00 → 80.00", "评分表修订版 3 → 4；总分 80.00 → 80.00" },
+    { "something new", "something new" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = em_audit_text_describe (cases[i].stored, NULL);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+  g_assert_null (em_audit_text_describe (NULL, NULL));
 }
 
 /* earmark-cli speaks Chinese on stderr and in --help, and keeps its
@@ -282,6 +328,7 @@ main (int    argc,
   g_test_add_func ("/i18n/catalogue", test_catalogue);
   g_test_add_func ("/i18n/switcher", test_switcher);
   g_test_add_func ("/i18n/pages", test_pages_in_chinese);
+  g_test_add_func ("/i18n/audit-text", test_audit_text);
   g_test_add_func ("/i18n/cli", test_cli);
 
   return g_test_run ();
