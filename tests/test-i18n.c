@@ -11,6 +11,7 @@
 #include "em-demo.h"
 #include "em-evaluations-page.h"
 #include "em-i18n.h"
+#include "em-inspector-dialog.h"
 #include "em-sampling-page.h"
 #include "em-scorecards-page.h"
 #include "em-test-util.h"
@@ -26,11 +27,11 @@
 
 #define END_MONTH "2026-10"
 
-/* Words a Chinese page may show in Latin letters: names of products and
- * formats, and the shipped scorecards' ids and sources (data, not UI).
+/* Words a Chinese page may show in Latin letters: names of products,
+ * formats and keys, and the shipped scorecards' ids and sources (data).
  */
 static const char * const latin_words[] = {
-  "Earmark", "Excel", "CSV", "seed",
+  "Earmark", "Excel", "CSV", "seed", "Ctrl", "Alt", "Esc", "Shift",
   "callback-cs-survey", "customer-service-100", "hotline-call-qa", "ob-satisfaction-qa",
   "service-inspection-checklist", "service-norm-code",
 };
@@ -77,9 +78,34 @@ shows_label (GPtrArray  *texts,
   return FALSE;
 }
 
+/* The labels @widget shows once one of them is @expected: the pages read
+ * the database in threads, a loaded machine takes its time.  NULL after
+ * 20 s without it.
+ */
+static GPtrArray *
+wait_for_label (GtkWidget  *widget,
+                const char *expected)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+      spin (100);
+      collect_labels (widget, texts);
+      if (shows_label (texts, expected))
+        {
+          spin (200);   /* what comes with it */
+          g_ptr_array_set_size (texts, 0);
+          collect_labels (widget, texts);
+          return g_steal_pointer (&texts);
+        }
+    }
+  return NULL;
+}
+
 /* A word with three Latin letters in a row that is not one of the
  * allowed ones: a string the catalogue does not translate.  Call ids
- * (HL20261123-0001) and numbers pass.
+ * (HL20261123-0001), numbers and paths pass.
  */
 static gboolean
 has_english_word (const char *text)
@@ -87,6 +113,9 @@ has_english_word (const char *text)
   g_autoptr(GRegex) word = g_regex_new ("[A-Za-z][A-Za-z0-9_-]*", 0, 0, NULL);
   g_autoptr(GRegex) letters = g_regex_new ("[A-Za-z]{3}", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_path_is_absolute (text))   /* a folder: data */
+    return FALSE;
 
   g_regex_match (word, text, 0, &match);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
@@ -196,34 +225,35 @@ test_pages_in_chinese (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) texts = NULL;
       GtkWidget *page = adw_view_stack_get_child_by_name (stack, pages[i].name);
 
       adw_view_stack_set_visible_child_name (stack, pages[i].name);
-      spin (1500);   /* the pages read the database in threads */
+      spin (300);
 
       /* With something selected: the side panes have most of the words. */
       if (g_str_equal (pages[i].name, "evaluations"))
         {
+          while (em_evaluations_page_get_loading (EM_EVALUATIONS_PAGE (page)))
+            spin (100);
           g_assert_true (em_evaluations_page_select_evaluation (EM_EVALUATIONS_PAGE (page), 1));
-          spin (500);
         }
       if (g_str_equal (pages[i].name, "agents"))
         {
+          while (em_agents_page_get_busy (EM_AGENTS_PAGE (page)))
+            spin (100);
           g_assert_true (em_agents_page_select_agent (EM_AGENTS_PAGE (page), "1001"));
-          spin (1000);
         }
       if (g_str_equal (pages[i].name, "scorecards"))
         {
           /* The hotline card: its Description, data, cites only its seed. */
+          wait_for_label (GTK_WIDGET (window), "热线通话质检评分表");
           em_scorecards_page_select (EM_SCORECARDS_PAGE (page), "hotline-call-qa", 0);
-          spin (500);
         }
-      collect_labels (GTK_WIDGET (window), texts);
 
-      g_assert_cmpuint (texts->len, >, 10);
-      if (!shows_label (texts, pages[i].expected))
+      if (!(texts = wait_for_label (GTK_WIDGET (window), pages[i].expected)))
         g_error ("the %s page does not show “%s”", pages[i].name, pages[i].expected);
+      g_assert_cmpuint (texts->len, >, 10);
       for (guint j = 0; j < texts->len; j++)
         if (has_english_word (g_ptr_array_index (texts, j)))
           {
@@ -232,6 +262,129 @@ test_pages_in_chinese (void)
           }
     }
   g_assert_cmpuint (english, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  em_test_rm_rf (dir);
+}
+
+static void
+check_window_in_chinese (GtkWidget  *window,
+                         const char *what,
+                         const char *expected)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+
+  g_assert_nonnull (window);
+  if (!(texts = wait_for_label (window, expected)))
+    g_error ("the %s does not show “%s”", what, expected);
+  for (guint j = 0; j < texts->len; j++)
+    if (has_english_word (g_ptr_array_index (texts, j)))
+      g_error ("%s: “%s” is not translated", what, (char *) g_ptr_array_index (texts, j));
+}
+
+/* The newest toplevel other than @window: the dialog an action opened. */
+static GtkWidget *
+find_dialog (EmWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel != GTK_WIDGET (window) && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gint64
+finalised_with_deductions (EmDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = em_db_prepare (db, "SELECT id FROM evaluations WHERE status = 2 "
+                                                    "AND total < 9000 ORDER BY id LIMIT 1", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
+newest_call (EmDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = em_db_prepare (db, "SELECT id FROM calls ORDER BY started_at DESC LIMIT 1",
+                                                &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The dialogs and windows besides the pages, and the evaluate view:
+ * Chinese too.
+ */
+static void
+test_dialogs (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_demo (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmDb) db = em_db_open (path, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *page;
+  GtkWidget *dialog;
+  EmWindow *window;
+  AdwViewStack *stack;
+
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "inspector-name", "李敏");
+  window = em_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), EM_TYPE_WINDOW, "view_stack"));
+  spin (500);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  check_window_in_chinese (dialog = find_dialog (window), "preferences", "显示完整主叫号码");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = em_inspector_dialog_new (GTK_WINDOW (window), settings);
+  gtk_window_present (GTK_WINDOW (dialog));
+  check_window_in_chinese (dialog, "first-run name dialog", "请填写质检员姓名");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  builder = gtk_builder_new_from_resource ("/io/github/earmark/Earmark/gtk/help-overlay.ui");
+  dialog = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  check_window_in_chinese (dialog, "shortcuts window", "立即保存草稿");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  page = adw_view_stack_get_child_by_name (stack, "sampling");
+  adw_view_stack_set_visible_child_name (stack, "sampling");
+  spin (1000);
+  g_assert_true (gtk_widget_activate_action (page, "sampling.draw", NULL));
+  check_window_in_chinese (dialog = find_dialog (window), "draw dialog", "抽检规则");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  page = adw_view_stack_get_child_by_name (stack, "evaluations");
+  adw_view_stack_set_visible_child_name (stack, "evaluations");
+  spin (300);
+  while (em_evaluations_page_get_loading (EM_EVALUATIONS_PAGE (page)))
+    spin (100);
+  g_assert_true (em_evaluations_page_select_evaluation (EM_EVALUATIONS_PAGE (page), finalised_with_deductions (db)));
+  wait_for_label (GTK_WIDGET (window), "提交申诉(F)…");
+  g_assert_true (gtk_widget_activate_action (page, "evaluations.file-appeal", NULL));
+  check_window_in_chinese (dialog = find_dialog (window), "appeal dialog", "申诉项");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The evaluate view, on the newest call, as the Calls page opens it. */
+  page = adw_view_stack_get_child_by_name (stack, "calls");
+  adw_view_stack_set_visible_child_name (stack, "calls");
+  spin (500);
+  g_assert_true (gtk_widget_activate_action (page, "calls.open", "x", newest_call (db)));
+  check_window_in_chinese (GTK_WIDGET (window), "evaluate view", "工单时限");
 
   gtk_window_destroy (GTK_WINDOW (window));
   em_test_rm_rf (dir);
@@ -328,6 +481,7 @@ main (int    argc,
   g_test_add_func ("/i18n/catalogue", test_catalogue);
   g_test_add_func ("/i18n/switcher", test_switcher);
   g_test_add_func ("/i18n/pages", test_pages_in_chinese);
+  g_test_add_func ("/i18n/dialogs", test_dialogs);
   g_test_add_func ("/i18n/audit-text", test_audit_text);
   g_test_add_func ("/i18n/cli", test_cli);
 
