@@ -58,8 +58,7 @@ collect_labels (GtkWidget *widget,
 
   if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
     g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  if (GTK_IS_EDITABLE (widget) && GTK_IS_TEXT (widget) &&
-      gtk_text_get_placeholder_text (GTK_TEXT (widget)) != NULL)
+  if (GTK_IS_TEXT (widget) && gtk_text_get_placeholder_text (GTK_TEXT (widget)) != NULL)
     g_ptr_array_add (texts, g_strdup (gtk_text_get_placeholder_text (GTK_TEXT (widget))));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -171,17 +170,17 @@ test_switcher (void)
   g_autofree char *path = make_demo (&dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(EmDb) db = em_db_open (path, &error);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = NULL;
   EmWindow *window;
   AdwViewStack *stack;
 
   g_assert_no_error (error);
   window = em_window_new (NULL, db);
   gtk_window_present (GTK_WINDOW (window));
-  spin (500);
 
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), EM_TYPE_WINDOW, "view_stack"));
-  collect_labels (GTK_WIDGET (window), texts);
+  texts = wait_for_label (GTK_WIDGET (window), "录音");
+  g_assert_nonnull (texts);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       GtkWidget *child = adw_view_stack_get_child_by_name (stack, pages[i].name);
