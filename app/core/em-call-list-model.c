@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "em-call-list-model.h"
@@ -12,14 +13,17 @@
 /* EmCallListModel implements GListModel over SQL, so that a list of a
  * million calls costs what the screen shows, not what the table holds.
  *
- * The number of items is one count(*) of the query.  Items are read in
- * pages of PAGE_SIZE rows: the ids of a page come from an ORDER BY …
- * LIMIT … OFFSET on an index (em-call-query.c), then the page's rows
- * and their joins are read for those ids only.  The two sorts no index
- * can serve are sorted once into an array of ids instead, so that a page
- * is a slice of it however deep it is.  The last MAX_PAGES pages are
- * kept (least recently used goes first), so scrolling back and forth
- * reads nothing twice.
+ * Unfiltered and sorted by a column an index serves (the start time, the
+ * call id, the agent), the number of items is one count(*) and items are
+ * read in pages of PAGE_SIZE rows: the ids of a page come from an
+ * ORDER BY … LIMIT … OFFSET on that index (em-call-query.c), then the
+ * page's rows and their joins are read for those ids only.  Otherwise
+ * (a filter, a search, or a sort on any other column) the ids of every
+ * matching call are put in order once, into an array: by walking the
+ * index, or by sorting the calls' keys in memory.  A page is then a slice
+ * of it however deep it is.  The last MAX_PAGES pages are kept (least
+ * recently used goes first), so scrolling back and forth reads nothing
+ * twice.
  *
  * What a query costs up front (the count, the one-off sort, the first
  * page) is a Snapshot.  set_query() and refresh() compute it on the
@@ -47,7 +51,7 @@ typedef struct
 {
   guint      n_items;
   GPtrArray *first_page;   /* of EmCall: items 0 … PAGE_SIZE − 1 */
-  GArray    *order;        /* of gint64 calls.id, for sorts no index serves; else NULL */
+  GArray    *order;        /* of gint64 calls.id, when the ids are kept; else NULL */
   char      *page_sql;     /* else: the page at offset ?N+1 */
   GPtrArray *binds;        /* the N values of page_sql */
 } Snapshot;
@@ -258,7 +262,10 @@ read_ids (EmDb          *db,
   return g_steal_pointer (&calls);
 }
 
-/* An index serves the sort: count, then read the first page by OFFSET. */
+/* An index serves the sort and nothing is filtered: count, then read the
+ * first page by OFFSET (a page deep in the list walks that many index
+ * entries, a few milliseconds).
+ */
 static gboolean
 compute_indexed (EmDb               *db,
                  const EmCallQuery  *query,
@@ -295,21 +302,43 @@ compute_indexed (EmDb               *db,
   return read_rows (db, page, snapshot->first_page, cancellable, error);
 }
 
-/* No index serves the sort: sort every id once. */
+/* With the ids in order (snapshot->order), reads the first page. */
 static gboolean
-compute_sorted_once (EmDb               *db,
-                     const EmCallQuery  *query,
-                     Snapshot           *snapshot,
-                     GCancellable       *cancellable,
-                     GError            **error)
+read_first_ids (EmDb          *db,
+                Snapshot      *snapshot,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) ids = NULL;
+  GPtrArray *first_page;
+
+  snapshot->n_items = MIN (snapshot->order->len, G_MAXUINT);
+  if (!(ids = prepare_ids_statement (db, error)) ||
+      !(first_page = read_ids (db, ids, snapshot->order, 0, cancellable, error)))
+    return FALSE;
+
+  g_ptr_array_unref (snapshot->first_page);
+  snapshot->first_page = first_page;
+  return TRUE;
+}
+
+/* An index gives the order, but filters narrow the list: counting them
+ * is a scan anyway, and so would be reading any page deep in the list
+ * by OFFSET (on the UI's thread).  One walk of the index keeps the ids
+ * instead: every page is then a slice of them.
+ */
+static gboolean
+compute_filtered (EmDb               *db,
+                  const EmCallQuery  *query,
+                  Snapshot           *snapshot,
+                  GCancellable       *cancellable,
+                  GError            **error)
 {
   g_autofree char *from = _em_call_query_build_from (query);
   g_autofree char *where = _em_call_query_build_where (query, snapshot->binds);
   g_autofree char *order_by = _em_call_query_build_order_by (query);
   g_autofree char *sql = g_strdup_printf ("SELECT c.id FROM %s %s %s", from, where, order_by);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) ids = NULL;
-  GPtrArray *first_page;
   int rc;
 
   if (!(stmt = em_db_prepare (db, sql, error)))
@@ -323,16 +352,192 @@ compute_sorted_once (EmDb               *db,
       g_array_append_val (snapshot->order, id);
     }
   if (rc != SQLITE_DONE)
-    return set_read_error (db, cancellable, error, rc, "sorting calls");
-  snapshot->n_items = MIN (snapshot->order->len, G_MAXUINT);
+    return set_read_error (db, cancellable, error, rc, "listing calls");
 
-  if (!(ids = prepare_ids_statement (db, error)) ||
-      !(first_page = read_ids (db, ids, snapshot->order, 0, cancellable, error)))
+  return read_first_ids (db, snapshot, cancellable, error);
+}
+
+/* A call as the in-memory sort sees it. */
+typedef struct
+{
+  gint64      key;          /* integer and mapped keys; NULL is G_MININT64 */
+  const char *text;         /* text keys: the value, NULL for NULL */
+  gint64      started_at;
+  gint64      id;
+} SortEntry;
+
+static inline int
+compare_int64 (gint64 a,
+               gint64 b)
+{
+  return (a > b) - (a < b);
+}
+
+/* SQLite's order: NULL first, then numbers, text by its bytes; ties by
+ * the start time, then the row id, so the order is total.
+ */
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const SortEntry *x = a, *y = b;
+  gboolean descending = GPOINTER_TO_INT (user_data);
+  int order = compare_int64 (x->key, y->key);
+
+  if (order == 0 && x->text != y->text)
+    order = x->text == NULL ? -1 : y->text == NULL ? 1 : strcmp (x->text, y->text);
+  if (order == 0)
+    order = compare_int64 (x->started_at, y->started_at);
+  if (order == 0)
+    order = compare_int64 (x->id, y->id);
+
+  return descending ? -order : order;
+}
+
+/* Returns: (transfer full): the rows of @key's map_sql, value → key */
+static GHashTable *
+read_key_map (EmDb                 *db,
+              const EmCallSortKey  *key,
+              GCancellable         *cancellable,
+              GError              **error)
+{
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = em_db_prepare (db, key->map_sql, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      gint64 rank = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (map, g_memdup2 (&value, sizeof value), g_memdup2 (&rank, sizeof rank));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (db, cancellable, error, rc, "sorting calls");
+      return NULL;
+    }
+
+  return g_steal_pointer (&map);
+}
+
+static void
+read_sort_key (const EmCallSortKey *key,
+               sqlite3_stmt        *stmt,
+               GHashTable          *map,
+               GStringChunk        *texts,
+               SortEntry           *entry)
+{
+  gboolean null = sqlite3_column_type (stmt, 2) == SQLITE_NULL;
+  gint64 value;
+  gint64 *mapped;
+
+  entry->key = 0;
+  entry->text = NULL;
+
+  switch (key->kind)
+    {
+    case EM_CALL_SORT_KEY_INTEGER:
+      entry->key = null ? G_MININT64 : sqlite3_column_int64 (stmt, 2);
+      break;
+
+    case EM_CALL_SORT_KEY_TEXT:
+      if (!null)
+        entry->text = g_string_chunk_insert_len (texts, (const char *) sqlite3_column_text (stmt, 2),
+                                                 sqlite3_column_bytes (stmt, 2));
+      break;
+
+    case EM_CALL_SORT_KEY_MAPPED:
+    default:
+      value = sqlite3_column_int64 (stmt, 2);
+      mapped = g_hash_table_lookup (map, &value);
+      entry->key = mapped != NULL ? *mapped : key->map_default;
+      break;
+    }
+}
+
+/* Reads every matching call's key; returns: (transfer full): SortEntry */
+static GArray *
+read_sort_entries (EmDb                 *db,
+                   const EmCallQuery    *query,
+                   const EmCallSortKey  *key,
+                   GHashTable           *map,
+                   GStringChunk         *texts,
+                   GPtrArray            *binds,
+                   GCancellable         *cancellable,
+                   GError              **error)
+{
+  g_autofree char *where = _em_call_query_build_where (query, binds);
+  g_autofree char *sql = g_strdup_printf ("SELECT c.id, c.started_at, %s FROM calls c %s",
+                                          key->column, where);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (SortEntry));
+  int rc;
+
+  if (!(stmt = em_db_prepare (db, sql, error)))
+    return NULL;
+  _em_call_query_bind (stmt, binds);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SortEntry entry;
+
+      entry.id = sqlite3_column_int64 (stmt, 0);
+      entry.started_at = sqlite3_column_int64 (stmt, 1);
+      read_sort_key (key, stmt, map, texts, &entry);
+      g_array_append_val (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (db, cancellable, error, rc, "sorting calls");
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/* No index serves the sort: read every matching call's key and sort the
+ * ids once, in memory (8 bytes a call are kept; the keys only while
+ * sorting).
+ */
+static gboolean
+compute_sorted_once (EmDb               *db,
+                     const EmCallQuery  *query,
+                     Snapshot           *snapshot,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  g_autoptr(GHashTable) map = NULL;
+  g_autoptr(GArray) entries = NULL;
+  GStringChunk *texts = g_string_chunk_new (64 * 1024);
+  EmCallSortKey key;
+  gboolean descending;
+
+  _em_call_query_get_sort_key (query, &key);
+  em_call_query_get_sort (query, &descending);
+
+  if (key.kind == EM_CALL_SORT_KEY_MAPPED && !(map = read_key_map (db, &key, cancellable, error)))
+    {
+      g_string_chunk_free (texts);
+      return FALSE;
+    }
+
+  entries = read_sort_entries (db, query, &key, map, texts, snapshot->binds, cancellable, error);
+  if (entries != NULL)
+    g_array_sort_with_data (entries, compare_entries, GINT_TO_POINTER (descending));
+  g_string_chunk_free (texts);
+  if (entries == NULL)
     return FALSE;
 
-  g_ptr_array_unref (snapshot->first_page);
-  snapshot->first_page = first_page;
-  return TRUE;
+  snapshot->order = g_array_sized_new (FALSE, FALSE, sizeof (gint64), entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    g_array_append_val (snapshot->order, g_array_index (entries, SortEntry, i).id);
+
+  return read_first_ids (db, snapshot, cancellable, error);
 }
 
 /* Returns: (transfer full): what @query needs before it is shown, read
@@ -354,10 +559,12 @@ compute_snapshot (EmDb               *db,
   if (cancellable != NULL)
     sqlite3_progress_handler (handle, 1000, check_cancelled, cancellable);
 
-  if (_em_call_query_sort_uses_index (query))
-    ok = compute_indexed (db, query, snapshot, cancellable, error);
-  else
+  if (!_em_call_query_sort_uses_index (query))
     ok = compute_sorted_once (db, query, snapshot, cancellable, error);
+  else if (_em_call_query_has_filters (query))
+    ok = compute_filtered (db, query, snapshot, cancellable, error);
+  else
+    ok = compute_indexed (db, query, snapshot, cancellable, error);
 
   if (cancellable != NULL)
     sqlite3_progress_handler (handle, 0, NULL, NULL);
