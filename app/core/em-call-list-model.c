@@ -322,77 +322,156 @@ read_first_ids (EmDb          *db,
   return TRUE;
 }
 
-/* An index gives the order, but filters narrow the list: counting them
- * is a scan anyway, and so would be reading any page deep in the list
- * by OFFSET (on the UI's thread).  One walk of the index keeps the ids
- * instead: every page is then a slice of them.
+/* A call as the in-memory sort sees it.  A text key's first 8 bytes,
+ * big-endian, are its integer key too, so that most comparisons of text
+ * are one of integers.
  */
-static gboolean
-compute_filtered (EmDb               *db,
-                  const EmCallQuery  *query,
-                  Snapshot           *snapshot,
-                  GCancellable       *cancellable,
-                  GError            **error)
-{
-  g_autofree char *from = _em_call_query_build_from (query);
-  g_autofree char *where = _em_call_query_build_where (query, snapshot->binds);
-  g_autofree char *order_by = _em_call_query_build_order_by (query);
-  g_autofree char *sql = g_strdup_printf ("SELECT c.id FROM %s %s %s", from, where, order_by);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = em_db_prepare (db, sql, error)))
-    return FALSE;
-  _em_call_query_bind (stmt, snapshot->binds);
-
-  snapshot->order = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (snapshot->order, id);
-    }
-  if (rc != SQLITE_DONE)
-    return set_read_error (db, cancellable, error, rc, "listing calls");
-
-  return read_first_ids (db, snapshot, cancellable, error);
-}
-
-/* A call as the in-memory sort sees it. */
 typedef struct
 {
-  gint64      key;          /* integer and mapped keys; NULL is G_MININT64 */
+  gint64      key;          /* NULL is G_MININT64 */
   const char *text;         /* text keys: the value, NULL for NULL */
   gint64      started_at;
   gint64      id;
 } SortEntry;
 
-static inline int
-compare_int64 (gint64 a,
-               gint64 b)
-{
-  return (a > b) - (a < b);
-}
+#define INSERTION_SORT_MAX 16
 
 /* SQLite's order: NULL first, then numbers, text by its bytes; ties by
  * the start time, then the row id, so the order is total.
  */
+static inline gboolean
+entry_before (const SortEntry *a,
+              const SortEntry *b)
+{
+  if (a->key != b->key)
+    return a->key < b->key;
+  if (a->text != b->text)
+    {
+      int order = a->text == NULL ? -1 : b->text == NULL ? 1 : strcmp (a->text, b->text);
+      if (order != 0)
+        return order < 0;
+    }
+  if (a->started_at != b->started_at)
+    return a->started_at < b->started_at;
+  return a->id < b->id;
+}
+
+static inline gboolean
+entry_in_order (const SortEntry *a,
+                const SortEntry *b,
+                gboolean         descending)
+{
+  return descending ? entry_before (b, a) : entry_before (a, b);
+}
+
 static int
 compare_entries (gconstpointer a,
                  gconstpointer b,
                  gpointer      user_data)
 {
-  const SortEntry *x = a, *y = b;
   gboolean descending = GPOINTER_TO_INT (user_data);
-  int order = compare_int64 (x->key, y->key);
 
-  if (order == 0 && x->text != y->text)
-    order = x->text == NULL ? -1 : y->text == NULL ? 1 : strcmp (x->text, y->text);
-  if (order == 0)
-    order = compare_int64 (x->started_at, y->started_at);
-  if (order == 0)
-    order = compare_int64 (x->id, y->id);
+  if (entry_in_order (a, b, descending))
+    return -1;
+  return entry_in_order (b, a, descending) ? 1 : 0;
+}
 
-  return descending ? -order : order;
+static void
+insertion_sort (SortEntry *v,
+                gsize      n,
+                gboolean   descending)
+{
+  for (gsize i = 1; i < n; i++)
+    {
+      SortEntry x = v[i];
+      gsize j = i;
+
+      for (; j > 0 && entry_in_order (&x, &v[j - 1], descending); j--)
+        v[j] = v[j - 1];
+      v[j] = x;
+    }
+}
+
+static inline void
+swap_entries (SortEntry *a,
+              SortEntry *b)
+{
+  SortEntry t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+/* Quicksort with the comparison inlined (a generic sort spends most of
+ * its time calling back for a million keys); keys are all distinct.  A
+ * pathological input falls back to GLib's sort past 2 log2 n levels.
+ */
+static void
+sort_entries (SortEntry *v,
+              gsize      n,
+              guint      depth,
+              gboolean   descending)
+{
+  while (n > INSERTION_SORT_MAX)
+    {
+      SortEntry *mid = v + n / 2, *last = v + n - 1;
+      gsize i = 0, j = n - 1;
+
+      if (depth-- == 0)
+        {
+          g_qsort_with_data (v, n, sizeof *v, compare_entries, GINT_TO_POINTER (descending));
+          return;
+        }
+
+      /* The median of three goes first, as the pivot. */
+      if (entry_in_order (mid, v, descending))
+        swap_entries (mid, v);
+      if (entry_in_order (last, mid, descending))
+        {
+          swap_entries (last, mid);
+          if (entry_in_order (mid, v, descending))
+            swap_entries (mid, v);
+        }
+      swap_entries (v, mid);
+
+      for (;;)
+        {
+          do i++; while (i < n && entry_in_order (&v[i], v, descending));
+          do j--; while (entry_in_order (v, &v[j], descending));
+          if (i >= j)
+            break;
+          swap_entries (&v[i], &v[j]);
+        }
+      swap_entries (v, &v[j]);
+
+      /* Recurse into the smaller side, loop on the larger. */
+      if (j < n - j - 1)
+        {
+          sort_entries (v, j, depth, descending);
+          v += j + 1;
+          n -= j + 1;
+        }
+      else
+        {
+          sort_entries (v + j + 1, n - j - 1, depth, descending);
+          n = j;
+        }
+    }
+
+  insertion_sort (v, n, descending);
+}
+
+static gint64
+text_prefix (const char *text,
+             gsize       length)
+{
+  guint64 prefix = 0;
+
+  for (guint i = 0; i < 8; i++)
+    prefix = (prefix << 8) | (i < length ? (guchar) text[i] : 0);
+
+  /* Unsigned byte order as a signed number. */
+  return (gint64) (prefix ^ G_GUINT64_CONSTANT (0x8000000000000000));
 }
 
 /* Returns: (transfer full): the rows of @key's map_sql, value → key */
@@ -446,9 +525,15 @@ read_sort_key (const EmCallSortKey *key,
       break;
 
     case EM_CALL_SORT_KEY_TEXT:
+      entry->key = G_MININT64;
       if (!null)
-        entry->text = g_string_chunk_insert_len (texts, (const char *) sqlite3_column_text (stmt, 2),
-                                                 sqlite3_column_bytes (stmt, 2));
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 2);
+          gsize length = sqlite3_column_bytes (stmt, 2);
+
+          entry->key = text_prefix (text, length);
+          entry->text = g_string_chunk_insert_len (texts, text, length);
+        }
       break;
 
     case EM_CALL_SORT_KEY_MAPPED:
@@ -500,9 +585,11 @@ read_sort_entries (EmDb                 *db,
   return g_steal_pointer (&entries);
 }
 
-/* No index serves the sort: read every matching call's key and sort the
- * ids once, in memory (8 bytes a call are kept; the keys only while
- * sorting).
+/* No index serves the sort, or filters narrow the list (counting them is
+ * a scan anyway, and so would be reading a page deep in the list by
+ * OFFSET, on the UI's thread): read every matching call's key and sort
+ * the ids once, in memory.  8 bytes a call are kept, the keys only while
+ * sorting.
  */
 static gboolean
 compute_sorted_once (EmDb               *db,
@@ -528,7 +615,8 @@ compute_sorted_once (EmDb               *db,
 
   entries = read_sort_entries (db, query, &key, map, texts, snapshot->binds, cancellable, error);
   if (entries != NULL)
-    g_array_sort_with_data (entries, compare_entries, GINT_TO_POINTER (descending));
+    sort_entries ((SortEntry *) (gpointer) entries->data, entries->len,
+                  2 * g_bit_storage (entries->len), descending);
   g_string_chunk_free (texts);
   if (entries == NULL)
     return FALSE;
@@ -559,12 +647,10 @@ compute_snapshot (EmDb               *db,
   if (cancellable != NULL)
     sqlite3_progress_handler (handle, 1000, check_cancelled, cancellable);
 
-  if (!_em_call_query_sort_uses_index (query))
-    ok = compute_sorted_once (db, query, snapshot, cancellable, error);
-  else if (_em_call_query_has_filters (query))
-    ok = compute_filtered (db, query, snapshot, cancellable, error);
-  else
+  if (_em_call_query_sort_uses_index (query) && !_em_call_query_has_filters (query))
     ok = compute_indexed (db, query, snapshot, cancellable, error);
+  else
+    ok = compute_sorted_once (db, query, snapshot, cancellable, error);
 
   if (cancellable != NULL)
     sqlite3_progress_handler (handle, 0, NULL, NULL);

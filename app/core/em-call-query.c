@@ -9,14 +9,15 @@
 
 /* Three sorts are served by an index: the start time (calls_started),
  * the call id (its UNIQUE index) and the agent (agents in 工号 order,
- * their calls through calls_agent_started); paging a million calls then
- * walks an index with OFFSET, never sorts the table.  Every other sort
- * is done once, in memory, by the list model (em-call-list-model.c,
+ * their calls through calls_agent_started); paging through a million
+ * unfiltered calls then walks an index with OFFSET, never sorts the
+ * table.  Every other list (another sort, a filter, a search) is put in
+ * order once, in memory, by the list model (em-call-list-model.c, with
  * _em_call_query_get_sort_key()): an index per sortable column made each
- * import of a million calls several seconds slower and the database
- * twice as big, for sorts that take a fraction of a second in a worker
- * thread.  bench/bench-call-list and bench/bench-import say what each
- * costs.
+ * import of a million calls several seconds slower and the database more
+ * than twice as big, for sorts that take a fraction of a second in a
+ * worker thread.  bench/bench-call-list and bench/bench-import say what
+ * each costs.
  */
 
 struct _EmCallQuery
@@ -382,13 +383,19 @@ _em_call_query_has_filters (const EmCallQuery *self)
 }
 
 /* The key of a sort done in memory; see em-call-query-private.h.  The
- * team sort ranks the agents (a few hundred rows) by team name and 工号,
- * the evaluation sort reads the evaluations once: neither joins per call.
+ * agent and team sorts rank the agents (a few hundred rows) by 工号 or by
+ * team name and 工号, the evaluation sort reads the evaluations once:
+ * neither joins per call.
  */
 void
 _em_call_query_get_sort_key (const EmCallQuery *self,
                              EmCallSortKey     *out_key)
 {
+  static const EmCallSortKey agent = {
+    EM_CALL_SORT_KEY_MAPPED, "c.agent_id",
+    "SELECT id, row_number () OVER (ORDER BY code) FROM agents",
+    0
+  };
   static const EmCallSortKey team = {
     EM_CALL_SORT_KEY_MAPPED, "c.agent_id",
     "SELECT a.id, row_number () OVER (ORDER BY t.name, a.code) "
@@ -400,26 +407,27 @@ _em_call_query_get_sort_key (const EmCallQuery *self,
     "SELECT call_id, max (status) + 1 FROM evaluations GROUP BY call_id",
     0
   };
-  const EmCallSortKey integer = { EM_CALL_SORT_KEY_INTEGER, NULL, NULL, 0 };
-  const EmCallSortKey text = { EM_CALL_SORT_KEY_TEXT, NULL, NULL, 0 };
+  EmCallSortKey integer = { EM_CALL_SORT_KEY_INTEGER, NULL, NULL, 0 };
+  EmCallSortKey text = { EM_CALL_SORT_KEY_TEXT, NULL, NULL, 0 };
 
   switch (self->sort)
     {
+    case EM_CALL_SORT_AGENT: *out_key = agent; return;
     case EM_CALL_SORT_TEAM: *out_key = team; return;
     case EM_CALL_SORT_EVALUATION: *out_key = evaluation; return;
-    case EM_CALL_SORT_DURATION: *out_key = integer; out_key->column = "c.duration_s"; return;
-    case EM_CALL_SORT_WAIT: *out_key = integer; out_key->column = "c.wait_s"; return;
-    case EM_CALL_SORT_DIRECTION: *out_key = integer; out_key->column = "c.direction"; return;
-    case EM_CALL_SORT_SATISFACTION: *out_key = integer; out_key->column = "c.satisfaction"; return;
-    case EM_CALL_SORT_RESOLVED: *out_key = integer; out_key->column = "c.resolved"; return;
-    case EM_CALL_SORT_CALLER: *out_key = text; out_key->column = "c.caller"; return;
-    case EM_CALL_SORT_QUEUE: *out_key = text; out_key->column = "c.queue"; return;
-    case EM_CALL_SORT_STARTED_AT:
-    case EM_CALL_SORT_EXTERNAL_ID:
-    case EM_CALL_SORT_AGENT:
-    default:
-      g_return_if_reached ();
+    case EM_CALL_SORT_STARTED_AT: integer.column = "c.started_at"; break;
+    case EM_CALL_SORT_DURATION: integer.column = "c.duration_s"; break;
+    case EM_CALL_SORT_WAIT: integer.column = "c.wait_s"; break;
+    case EM_CALL_SORT_DIRECTION: integer.column = "c.direction"; break;
+    case EM_CALL_SORT_SATISFACTION: integer.column = "c.satisfaction"; break;
+    case EM_CALL_SORT_RESOLVED: integer.column = "c.resolved"; break;
+    case EM_CALL_SORT_EXTERNAL_ID: text.column = "c.external_id"; break;
+    case EM_CALL_SORT_CALLER: text.column = "c.caller"; break;
+    case EM_CALL_SORT_QUEUE: text.column = "c.queue"; break;
+    default: g_assert_not_reached ();
     }
+
+  *out_key = integer.column != NULL ? integer : text;
 }
 
 /* The FROM clause that selects the ordered call ids: the agent sort
