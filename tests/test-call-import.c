@@ -800,6 +800,55 @@ test_many_rows (Fixture       *f,
   g_assert_cmpint (count_rows (f->db, "agents"), ==, 7);
 }
 
+/* Thousands of rows again, now against what a first import stored: calls
+ * already in the database are duplicates wherever they fall, a repeat of
+ * a call stored earlier in this file names its line, and only stored rows
+ * change an agent's name.
+ */
+static void
+test_many_rows_reimport (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmCallImportReport) report = NULL;
+  g_autoptr(GString) first = g_string_new ("call_id,agent_code,agent_name,started_at,duration\n");
+  g_autoptr(GString) second = g_string_new ("call_id,agent_code,agent_name,started_at,duration\n");
+  g_autofree char *first_path = g_build_filename (f->dir, "first.csv", NULL);
+  g_autofree char *second_path = g_build_filename (f->dir, "second.csv", NULL);
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (first, "R-%04u,A%03u,坐席%u,2026-03-01 09:00:00,%u\n", i, i % 7, i % 7, i);
+  em_test_write_file (first_path, first->str, first->len);
+  report = import (f, first_path, 0, &error);
+  g_assert_no_error (error);
+  assert_counts (report, 3000, 0, 0);
+  g_clear_pointer (&report, em_call_import_report_free);
+
+  /* Lines 2–1001 new, 1002–2001 the first file's R-1000 … R-1999 (A000
+   * renamed on them: not stored, so not renamed), 2002–3001 new, with
+   * line 2501 repeating line 101 and line 2801 a call of the first file.
+   */
+  for (guint i = 0; i < 3000; i++)
+    {
+      if (i == 2499)
+        g_string_append (second, "S-0099,A001,坐席1,2026-03-02 09:00:00,1\n");
+      else if (i == 2799)
+        g_string_append (second, "R-0005,A001,坐席1,2026-03-02 09:00:00,1\n");
+      else if (i >= 1000 && i < 2000)
+        g_string_append_printf (second, "R-%04u,A%03u,新名字,2026-03-01 09:00:00,%u\n", i, i % 7, i);
+      else
+        g_string_append_printf (second, "S-%04u,A%03u,坐席%u,2026-03-02 09:00:00,%u\n", i, i % 7, i % 7, i);
+    }
+  em_test_write_file (second_path, second->str, second->len);
+
+  report = import (f, second_path, EM_CALL_IMPORT_SKIP_BAD, &error);
+  g_assert_no_error (error);
+  assert_counts (report, 1998, 1001, 1);
+  assert_problems (report, "2501: call_id: the call id 'S-0099' is already used on line 101\n");
+  g_assert_cmpint (count_rows (f->db, "calls"), ==, 4998);
+  assert_agent (f->db, "A000", "坐席0|NULL");
+}
+
 /* The encoding is decided on the whole file: here the only Chinese text
  * comes after more than a read's worth of ASCII.
  */
@@ -888,6 +937,7 @@ main (int    argc,
   ADD ("/call-import/progress", test_progress);
   ADD ("/call-import/cancel", test_cancel);
   ADD ("/call-import/many-rows", test_many_rows);
+  ADD ("/call-import/many-rows-reimport", test_many_rows_reimport);
   ADD ("/call-import/not-text", test_not_text);
 #undef ADD
 
