@@ -496,17 +496,14 @@ store_value (EmCallImporter *self,
   g_string_append_c (text, '\0');
 }
 
+/* A field's value, without line breaks. */
 static void
-on_field (void   *field,
-          size_t  length,
-          void   *user_data)
+read_field (EmCallImporter *self,
+            const char     *data,
+            gsize           length)
 {
-  EmCallImporter *self = user_data;
-  const char *data = field != NULL ? field : "";
   guint index = self->n_fields++;
   int col;
-
-  self->line += count_line_breaks (data, length);
 
   if (self->stop_reading)
     return;
@@ -521,6 +518,19 @@ on_field (void   *field,
     self->n_extra += length > 0;
   else if ((col = g_array_index (self->field_column, int, index)) >= 0)
     store_value (self, col, data, length);
+}
+
+static void
+on_field (void   *field,
+          size_t  length,
+          void   *user_data)
+{
+  EmCallImporter *self = user_data;
+  const char *data = field != NULL ? field : "";
+
+  /* A quoted value may hold line breaks: they are lines of the file. */
+  self->line += count_line_breaks (data, length);
+  read_field (self, data, length);
 }
 
 static void
@@ -838,6 +848,94 @@ finish_parser (EmCallImporter    *self,
   return csv_fini (parser, on_field, on_record_end, self) == 0;
 }
 
+/* The state libcsv is in between records (libcsv.c's ROW_NOT_BEGUN). */
+#define CSV_BETWEEN_RECORDS 0
+
+/* Whether libcsv would read the line [@start, @newline) as plain fields
+ * split at commas: no quote, and no CR but one just before the LF.  Sets
+ * @out_end to where its values end.
+ */
+static inline gboolean
+is_plain_line (const char  *start,
+               const char  *newline,
+               const char **out_end)
+{
+  const char *end = newline > start && newline[-1] == '\r' ? newline - 1 : newline;
+
+  for (const char *p = start; p < end; p++)
+    if (*p == '"' || *p == '\r')
+      return FALSE;
+
+  *out_end = end;
+  return TRUE;
+}
+
+/* Calls the callbacks for a plain line as libcsv does: no field at all
+ * when it holds nothing but spaces and tabs, then one record end per CR
+ * and per LF (CSV_REPALL_NL).
+ */
+static void
+read_plain_line (EmCallImporter *self,
+                 const char     *start,
+                 const char     *end,
+                 const char     *newline)
+{
+  const char *p = start;
+
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+
+  if (p < end)
+    for (p = start;;)
+      {
+        const char *comma = memchr (p, ',', end - p);
+
+        if (comma == NULL)
+          {
+            read_field (self, p, end - p);
+            break;
+          }
+        read_field (self, p, comma - p);
+        p = comma + 1;
+      }
+
+  if (end < newline)
+    on_record_end ('\r', self);
+  on_record_end ('\n', self);
+}
+
+/* Parses @length bytes as libcsv would.  Most lines of a call list hold
+ * no quote: those are split here, several times faster than libcsv reads
+ * them byte by byte; the others, and a record libcsv has begun (the end
+ * of a read, a quoted value over several lines), go to libcsv.  Returns
+ * FALSE if libcsv fails.
+ */
+static gboolean
+parse_chunk (EmCallImporter    *self,
+             struct csv_parser *parser,
+             const char        *data,
+             gsize              length)
+{
+  const char *p = data, *data_end = data + length;
+
+  while (p < data_end)
+    {
+      const char *newline = memchr (p, '\n', data_end - p);
+      const char *upto = newline != NULL ? newline + 1 : data_end;
+      const char *end;
+
+      if (newline != NULL && parser->pstate == CSV_BETWEEN_RECORDS &&
+          is_plain_line (p, newline, &end))
+        read_plain_line (self, p, end, newline);
+      else if (csv_parse (parser, p, upto - p, on_field, on_record_end, self) != (gsize) (upto - p))
+        return FALSE;
+
+      p = upto;
+    }
+
+  return TRUE;
+}
+
 /* Feeds the file to libcsv.  Returns the line of a quoted value that is
  * never closed, or 0.
  */
@@ -866,8 +964,7 @@ read_file (EmCallImporter  *self,
 
       skip -= start;
       /* libcsv only stops early when it runs out of memory. */
-      if (csv_parse (&parser, buffer + start, n - start,
-                     on_field, on_record_end, self) != (gsize) (n - start))
+      if (!parse_chunk (self, &parser, (const char *) buffer + start, n - start))
         {
           g_set_error (error, EM_ERROR, EM_ERROR_FAILED, "%s", csv_strerror (csv_error (&parser)));
           n = -1;
