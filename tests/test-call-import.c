@@ -875,6 +875,45 @@ test_gbk_late (Fixture       *f,
   assert_agent (f->db, "A002", "张伟|NULL");
 }
 
+/* A file refused for its header is still read to its end to tell its
+ * encoding, and a file that ends inside a UTF-8 character is not UTF-8.
+ */
+static void
+test_encoding_after_refusal (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmCallImportReport) report = NULL;
+  g_autoptr(GString) csv = g_string_new ("call_id,agent_code,agent_name,started_at\n");
+  g_autofree char *path = g_build_filename (f->dir, "refused.csv", NULL);
+
+  for (guint i = 0; i < 13000; i++)
+    g_string_append_printf (csv, "R-%05u,A001,Wang Fang,2026-03-01 09:00:00\n", i);
+  /* 张伟 in GBK */
+  g_string_append (csv, "R-LAST,A002,\xd5\xc5\xce\xb0,2026-03-01 09:00:00\n");
+  g_assert_cmpuint (csv->len, >, 512 * 1024);
+  em_test_write_file (path, csv->str, csv->len);
+
+  report = import (f, path, 0, &error);
+  g_assert_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (em_call_import_report_get_encoding (report), ==, "GB18030");
+  assert_problems (report,
+                   "1: duration: the required column is missing (its header can be one of: "
+                   "duration, 通话时长)\n");
+  g_clear_pointer (&report, em_call_import_report_free);
+  g_clear_error (&error);
+
+  /* The file ends inside a UTF-8 character: as GBK, the two bytes are 孱. */
+  g_string_assign (csv, "call_id,agent_code,started_at,duration,agent_name\n"
+                        "T-1,A001,2026-03-01 09:00:00,60,\xe5\xee");
+  em_test_write_file (path, csv->str, csv->len);
+  report = import (f, path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (em_call_import_report_get_encoding (report), ==, "GB18030");
+  assert_counts (report, 1, 0, 0);
+  assert_agent (f->db, "A001", "孱|NULL");
+}
+
 static void
 test_not_text (Fixture       *f,
                gconstpointer  data)
@@ -938,6 +977,7 @@ main (int    argc,
   ADD ("/call-import/cancel", test_cancel);
   ADD ("/call-import/many-rows", test_many_rows);
   ADD ("/call-import/many-rows-reimport", test_many_rows_reimport);
+  ADD ("/call-import/encoding-after-refusal", test_encoding_after_refusal);
   ADD ("/call-import/not-text", test_not_text);
 #undef ADD
 

@@ -100,6 +100,8 @@ typedef struct
   const char          *whole_row;                  /* "", interned */
 
   /* The parser's */
+  EmTextSniffer       *sniffer;                    /* checks a guessed encoding, or NULL */
+  gboolean             wrong_guess;                /* the file is not in it after all */
   EmTextDecoder       *decoder;
   gboolean             is_utf8;
   EmZone              *zone;

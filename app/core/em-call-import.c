@@ -10,14 +10,18 @@
 #include "em-call-import-private.h"
 #include "em-error.h"
 
-/* The call list is read in one streaming pass, after a cheap first pass over
- * the bytes that decides the encoding (a GBK file may show its first Chinese
- * character on its last line).  Only a few batches of rows are in memory at
- * any time, whatever the size of the file.
+/* The call list is read in one streaming pass.  Its encoding is decided by
+ * the whole file (a GBK file may show its first Chinese character on its
+ * last line): a file that may be UTF-8 from its first read is imported as
+ * UTF-8 while every read is checked, and imported again in the right
+ * encoding in the rare case it was not; any other file is first read once
+ * to decide.  Only a few batches of rows are in memory at any time,
+ * whatever the size of the file.
  *
- * Two threads share the work.  The calling thread (the "parser") feeds the
- * file through libcsv in fixed-size chunks, decodes and checks every value
- * and collects rows in batches; a writer thread stores them.  They meet only
+ * Two threads share the work.  The calling thread (the "parser") splits
+ * the file into fields in fixed-size chunks (plain lines itself, the rest
+ * through libcsv), decodes and checks every value and collects rows in
+ * batches; a writer thread stores them.  They meet only
  * at the two queues of batches, and the SQLite connection is used by one of
  * them at a time: the parser opens the transaction before the writer starts
  * and commits or rolls back after it has finished.
@@ -728,6 +732,7 @@ typedef struct
   gpointer              data;
   guint64               total;
   gint64                last_time;
+  guint64               reported;    /* never less than before, even when reading again */
 } Progress;
 
 static void
@@ -745,7 +750,8 @@ report_progress (Progress *progress,
     return;
 
   progress->last_time = now;
-  progress->func (MIN (bytes_read, progress->total), progress->total, progress->data);
+  progress->reported = MAX (progress->reported, MIN (bytes_read, progress->total));
+  progress->func (progress->reported, progress->total, progress->data);
 }
 
 static gboolean
@@ -834,6 +840,56 @@ detect_encoding (GInputStream    *stream,
 
   *out_encoding = em_text_sniffer_finish (&sniffer, out_bom_length);
   return check_encoding (path, *out_encoding, error);
+}
+
+static gboolean
+rewind_stream (GInputStream  *stream,
+               const char    *path,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  GError *local_error = NULL;
+
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, &local_error))
+    return set_read_error (error, path, local_error);
+
+  return TRUE;
+}
+
+/* The first read: may the file be UTF-8?  Sets @out_encoding to UTF-8
+ * (with or without a byte-order mark), else to EM_TEXT_ENCODING_UNKNOWN:
+ * then detect_encoding() decides.
+ */
+static gboolean
+guess_encoding (GInputStream    *stream,
+                const char      *path,
+                guint8          *buffer,
+                EmTextEncoding  *out_encoding,
+                gsize           *out_bom_length,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  EmTextSniffer sniffer;
+  GError *local_error = NULL;
+  gssize n;
+
+  if ((n = g_input_stream_read (stream, buffer, READ_CHUNK_SIZE, cancellable, &local_error)) < 0)
+    return set_read_error (error, path, local_error);
+  if (!rewind_stream (stream, path, cancellable, error))
+    return FALSE;
+
+  em_text_sniffer_init (&sniffer);
+  em_text_sniffer_feed (&sniffer, (const char *) buffer, n);
+
+  *out_encoding = EM_TEXT_ENCODING_UNKNOWN;
+  *out_bom_length = 0;
+  if (em_text_sniffer_may_be_utf8 (&sniffer))
+    {
+      *out_bom_length = n >= 3 && memcmp (buffer, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+      *out_encoding = *out_bom_length > 0 ? EM_TEXT_ENCODING_UTF8_BOM : EM_TEXT_ENCODING_UTF8;
+    }
+
+  return TRUE;
 }
 
 /* With these options csv_fini() refuses a quoted field still open at the
@@ -936,6 +992,58 @@ parse_chunk (EmCallImporter    *self,
   return TRUE;
 }
 
+/* Guessing UTF-8.  Deciding the encoding takes a pass over the whole file
+ * (a GBK file may show its first Chinese character on its last line), and
+ * almost every file is UTF-8: when its first read may be, the import
+ * starts at once as UTF-8 and each read is checked before it is parsed.
+ * Bytes that cannot be UTF-8 stop the import, which is rolled back and
+ * run again in the right encoding (check_guess(), finish_guess()).
+ */
+static gboolean
+check_guess (EmCallImporter *self,
+             const guint8   *buffer,
+             gssize          n)
+{
+  if (self->sniffer == NULL)
+    return TRUE;
+
+  em_text_sniffer_feed (self->sniffer, (const char *) buffer, n);
+  if (em_text_sniffer_may_be_utf8 (self->sniffer))
+    return TRUE;
+
+  self->wrong_guess = TRUE;
+  return FALSE;
+}
+
+/* After the last read, or (with @stream) when reading stopped early: the
+ * rest of the file must still be UTF-8, ending with a whole character.
+ */
+static void
+finish_guess (EmCallImporter  *self,
+              GInputStream    *stream,
+              guint8          *buffer,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  EmTextEncoding encoding;
+  gsize bom_length;
+  gssize n = 0;
+
+  if (self->sniffer == NULL || self->wrong_guess)
+    return;
+
+  while (stream != NULL &&
+         (n = g_input_stream_read (stream, buffer, READ_CHUNK_SIZE, cancellable, error)) > 0)
+    if (!check_guess (self, buffer, n))
+      return;
+
+  if (n < 0)
+    return;
+
+  encoding = em_text_sniffer_finish (self->sniffer, &bom_length);
+  self->wrong_guess = encoding != self->report->encoding;
+}
+
 /* Feeds the file to libcsv.  Returns the line of a quoted value that is
  * never closed, or 0.
  */
@@ -962,6 +1070,9 @@ read_file (EmCallImporter  *self,
     {
       gsize start = MIN (skip, (gsize) n);
 
+      if (!check_guess (self, buffer, n))
+        break;
+
       skip -= start;
       /* libcsv only stops early when it runs out of memory. */
       if (!parse_chunk (self, &parser, (const char *) buffer + start, n - start))
@@ -975,12 +1086,22 @@ read_file (EmCallImporter  *self,
       report_progress (progress, bytes_read, FALSE);
     }
 
+  if (self->wrong_guess)
+    {
+      csv_free (&parser);
+      return 0;
+    }
+
   if (n == 0 && !self->stop_reading && !finish_parser (self, &parser))
     unclosed_line = self->record_line;
   csv_free (&parser);
 
   if (n == 0)
     report_progress (progress, progress->total, TRUE);
+
+  /* Stopped early (a refused header), the rest must be read for the guess. */
+  if (n == 0 || (n > 0 && self->stop_reading))
+    finish_guess (self, n > 0 ? stream : NULL, buffer, cancellable, error);
 
   return unclosed_line;
 }
@@ -1025,6 +1146,12 @@ run_import (EmCallImporter  *self,
   reset_record (self);
   unclosed_line = read_file (self, stream, buffer, bom_length, progress, cancellable, &read_error);
   em_call_importer_stop_writer (self);
+
+  if (self->wrong_guess && read_error == NULL && self->error == NULL)
+    {
+      em_db_rollback (self->db);
+      return NULL;
+    }
 
   if (read_error == NULL && self->error == NULL)
     g_cancellable_set_error_if_cancelled (cancellable, &read_error);
@@ -1076,6 +1203,53 @@ set_pragma (EmDb       *db,
   em_db_exec (db, sql, NULL);
 }
 
+/* What one run of the import reads from and writes to. */
+typedef struct
+{
+  EmDb              *db;
+  const char        *path;
+  EmCallImportFlags  flags;
+  EmZone            *zone;
+  GInputStream      *stream;
+  guint8            *buffer;
+  Progress          *progress;
+  GCancellable      *cancellable;
+} ImportRun;
+
+/* Imports the file in @encoding.  A @guessed encoding is checked as the
+ * file is read; if it was wrong, nothing is stored, %NULL is returned
+ * without an error and @out_again is set.
+ */
+static EmCallImportReport *
+import_in (const ImportRun  *run,
+           EmTextEncoding    encoding,
+           gsize             bom_length,
+           gboolean          guessed,
+           gboolean         *out_again,
+           GError          **error)
+{
+  EmCallImporter importer;
+  EmTextSniffer sniffer;
+  EmCallImportReport *report;
+  GError *local_error = NULL;
+
+  importer_init (&importer, run->db, run->path, run->flags, encoding, run->zone);
+  if (guessed)
+    {
+      em_text_sniffer_init (&sniffer);
+      importer.sniffer = &sniffer;
+    }
+
+  report = run_import (&importer, run->stream, run->buffer, bom_length, run->progress,
+                       run->cancellable, &local_error);
+  *out_again = report == NULL && local_error == NULL && importer.wrong_guess;
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+
+  importer_clear (&importer);
+  return report;
+}
+
 /**
  * em_call_import_file:
  *
@@ -1094,10 +1268,11 @@ em_call_import_file (EmDb                  *db,
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(EmZone) zone = NULL;
   g_autofree guint8 *buffer = NULL;
-  Progress progress = { progress_func, progress_data, 0, 0 };
+  Progress progress = { progress_func, progress_data, 0, 0, 0 };
   EmTextEncoding encoding = EM_TEXT_ENCODING_UNKNOWN;
-  EmCallImportReport *report;
-  EmCallImporter importer;
+  EmCallImportReport *report = NULL;
+  ImportRun run = { db, path, flags, NULL, NULL, NULL, &progress, cancellable };
+  gboolean again = FALSE;
   gsize bom_length = 0;
   gint64 cache_size, foreign_keys;
 
@@ -1109,9 +1284,13 @@ em_call_import_file (EmDb                  *db,
     return NULL;
 
   buffer = g_malloc (READ_CHUNK_SIZE);
-  if (!detect_encoding (stream, path, buffer, &encoding, &bom_length, cancellable, error) ||
+  if (!guess_encoding (stream, path, buffer, &encoding, &bom_length, cancellable, error) ||
       !(zone = em_zone_new_for_center (db, error)))
     return NULL;
+
+  run.zone = zone;
+  run.stream = stream;
+  run.buffer = buffer;
 
   /* For the one long transaction, on this connection only (both are put
    * back): a bigger page cache keeps the growing indexes in memory, and
@@ -1124,9 +1303,16 @@ em_call_import_file (EmDb                  *db,
   set_pragma (db, "cache_size", -IMPORT_CACHE_KIB);
   set_pragma (db, "foreign_keys", 0);
 
-  importer_init (&importer, db, path, flags, encoding, zone);
-  report = run_import (&importer, stream, buffer, bom_length, &progress, cancellable, error);
-  importer_clear (&importer);
+  if (encoding != EM_TEXT_ENCODING_UNKNOWN)
+    report = import_in (&run, encoding, bom_length, TRUE, &again, error);
+
+  /* Not UTF-8 after all (or not from the first read on): the whole file
+   * decides, then the import runs in that encoding.
+   */
+  if ((encoding == EM_TEXT_ENCODING_UNKNOWN || again) &&
+      rewind_stream (stream, path, cancellable, error) &&
+      detect_encoding (stream, path, buffer, &encoding, &bom_length, cancellable, error))
+    report = import_in (&run, encoding, bom_length, FALSE, &again, error);
 
   set_pragma (db, "foreign_keys", foreign_keys);
   set_pragma (db, "cache_size", cache_size);
