@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "em-call-import.h"
+#include "em-call-import-private.h"
 #include "em-db.h"
 #include "em-error.h"
 #include "em-test-util.h"
@@ -946,6 +947,122 @@ test_not_text (Fixture       *f,
   assert_nothing_stored (f);
 }
 
+/* A random call list: plain lines, quoted values with commas, quotes and
+ * line breaks, CR LF, lone CRs, blank lines and lines of spaces, rows of
+ * too few or too many fields, bad values and repeated call ids.
+ */
+static void
+append_random_csv (GString *csv,
+                   GRand   *rand,
+                   guint    n_lines)
+{
+  static const char * const names[] = { "王芳", "Li Lei", "\"Li, Lei\"", "\"say \"\"hi\"\"\"", "\"二\n行\"", "" };
+  static const char * const durations[] = { "60", "00:02:05", "abc", "", " 7", "-3" };
+  static const char * const ends[] = { "\n", "\n", "\n", "\r\n", "\r" };
+
+  g_string_append (csv, g_rand_boolean (rand) ? "call_id,agent_code,agent_name,started_at,duration\n"
+                                              : "通话编号,坐席工号,坐席姓名,开始时间,通话时长\r\n");
+  for (guint i = 0; i < n_lines; i++)
+    {
+      guint kind = g_rand_int_range (rand, 0, 20);
+
+      if (kind == 0)
+        g_string_append (csv, "");
+      else if (kind == 1)
+        g_string_append (csv, "  \t ");
+      else
+        {
+          g_string_append_printf (csv, "%sC-%u,A%02d,%s,2026-03-%02d 09:00:00",
+                                  kind == 2 ? "\"" : "", g_rand_int_range (rand, 0, n_lines),
+                                  g_rand_int_range (rand, 0, 12),
+                                  names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                                  g_rand_int_range (rand, 1, 29));
+          if (kind == 2)
+            g_string_append_c (csv, '"');
+          if (kind != 3)
+            g_string_append_printf (csv, ",%s", durations[g_rand_int_range (rand, 0, G_N_ELEMENTS (durations))]);
+          if (kind == 4)
+            g_string_append (csv, ",extra");
+        }
+      g_string_append (csv, ends[g_rand_int_range (rand, 0, G_N_ELEMENTS (ends))]);
+    }
+}
+
+static char *
+import_and_describe (const char        *dir,
+                     const char        *csv_path,
+                     EmCallImportFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (dir, "diff.db", NULL);
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm_path = g_strconcat (db_path, "-shm", NULL);
+  g_autoptr(EmDb) db = em_db_open (db_path, &error);
+  g_autoptr(EmCallImportReport) report = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *problems = NULL;
+
+  g_assert_no_error (error);
+  report = em_call_import_file (db, csv_path, flags, NULL, NULL, NULL, &error);
+  g_assert_true (error == NULL || g_error_matches (error, EM_ERROR, EM_ERROR_INVALID_INPUT));
+  g_assert_nonnull (report);
+  g_clear_error (&error);
+  problems = describe_problems (report);
+  g_string_append_printf (out, "%u rows, %u imported, %u duplicates, %u skipped\n%s",
+                          em_call_import_report_get_n_rows (report),
+                          em_call_import_report_get_n_imported (report),
+                          em_call_import_report_get_n_duplicates (report),
+                          em_call_import_report_get_n_skipped (report), problems);
+
+  stmt = em_db_prepare (db, "SELECT c.external_id, a.code, a.name, c.started_at, c.duration_s "
+                            "FROM calls c JOIN agents a ON a.id = c.agent_id ORDER BY c.id", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%s|%s|%lld|%lld\n",
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), (long long) sqlite3_column_int64 (stmt, 3),
+                            (long long) sqlite3_column_int64 (stmt, 4));
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_object (&db);
+  g_unlink (db_path);
+  g_unlink (wal_path);
+  g_unlink (shm_path);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Lines without a quote are split without libcsv (em-call-import.c,
+ * parse_chunk()): on random files, some longer than one read of the file,
+ * the reports and the stored calls are those of libcsv alone.
+ */
+static void
+test_plain_lines_as_libcsv (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  g_autofree char *path = g_build_filename (f->dir, "random.csv", NULL);
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr(GString) csv = g_string_new (NULL);
+      g_autofree char *split = NULL;
+      g_autofree char *libcsv = NULL;
+      EmCallImportFlags flags = i % 2 ? EM_CALL_IMPORT_SKIP_BAD : 0;
+
+      append_random_csv (csv, rand, i % 40 == 0 ? 9000 : 60);
+      em_test_write_file (path, csv->str, csv->len);
+
+      split = import_and_describe (f->dir, path, flags);
+      em_call_import_libcsv_only = TRUE;
+      libcsv = import_and_describe (f->dir, path, flags);
+      em_call_import_libcsv_only = FALSE;
+
+      g_assert_cmpstr (split, ==, libcsv);
+      g_assert_true (i % 40 != 0 || csv->len > 256 * 1024);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -978,6 +1095,7 @@ main (int    argc,
   ADD ("/call-import/many-rows", test_many_rows);
   ADD ("/call-import/many-rows-reimport", test_many_rows_reimport);
   ADD ("/call-import/encoding-after-refusal", test_encoding_after_refusal);
+  ADD ("/call-import/plain-lines-as-libcsv", test_plain_lines_as_libcsv);
   ADD ("/call-import/not-text", test_not_text);
 #undef ADD
 

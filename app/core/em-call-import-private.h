@@ -181,4 +181,9 @@ void                em_call_importer_hand_over      (EmCallImporter  *self,
 G_GNUC_INTERNAL
 void                em_call_importer_stop_writer    (EmCallImporter  *self);
 
+/* Tests only: TRUE makes every line go through libcsv, so that what the
+ * plain-line splitter does can be compared with libcsv alone.
+ */
+extern gboolean em_call_import_libcsv_only;
+
 G_END_DECLS

@@ -904,6 +904,8 @@ finish_parser (EmCallImporter    *self,
   return csv_fini (parser, on_field, on_record_end, self) == 0;
 }
 
+gboolean em_call_import_libcsv_only = FALSE;
+
 /* The state libcsv is in between records (libcsv.c's ROW_NOT_BEGUN). */
 #define CSV_BETWEEN_RECORDS 0
 
@@ -981,7 +983,7 @@ parse_chunk (EmCallImporter    *self,
       const char *end;
 
       if (newline != NULL && parser->pstate == CSV_BETWEEN_RECORDS &&
-          is_plain_line (p, newline, &end))
+          !em_call_import_libcsv_only && is_plain_line (p, newline, &end))
         read_plain_line (self, p, end, newline);
       else if (csv_parse (parser, p, upto - p, on_field, on_record_end, self) != (gsize) (upto - p))
         return FALSE;
