@@ -4,28 +4,32 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <glib/gstdio.h>
 
 #include "em-call-list-model.h"
 
 /* How the Calls page's model behaves on a million calls: for each sort,
- * the time to open the list (count, and for the two sorts no index
- * serves, the one-off sort), to read the first page, and to read the page
- * at offset 999,800 (dragging the scrollbar to the end).
+ * the time to open the list (the count, or for the sorts no index serves
+ * the one-off sort of every id), to read the first page, and to read the
+ * page at offset 999,800 (dragging the scrollbar to the end); then the
+ * same for searches and for the filter bar's length and direction
+ * filters, whose last page is read.
  *
  * The peer is the sqlite3 command-line shell running the bare query a
  * list would use without the model — SELECT the page's columns with
  * their joins, ORDER BY the sort, LIMIT 200 OFFSET n — and its
  * count(*), timed by its own ".timer on".  Ratios are model / sqlite3:
  * below 1 the model is faster.  "open" is what the model does before it
- * can answer get_n_items(): the count, for the two sorts no index serves
- * the one-off sort into an array of ids, and the first page; it is
- * compared with the shell's count(*) plus its first page.  "UI ms" is
- * the same request made with set_query_async(), as the Calls page makes
- * it: the time the main thread is busy (the call itself, then applying
- * the result), the counting being done in a thread.
+ * can answer get_n_items(): the count or the one-off sort into an array
+ * of ids, and the first page; it is compared with the shell's count(*)
+ * plus its first page.  "UI ms" is the same request made with
+ * set_query_async(), as the Calls page makes it: the time the main
+ * thread is busy (the call itself, then applying the result), the
+ * counting and sorting being done in a thread.
  *
  *   bench-call-list [DB]   (default /tmp/earmark-bench-calls.db, made
- *                           once with 1,000,000 calls if missing)
+ *                           with 1,000,000 calls if missing or made by a
+ *                           build with another schema)
  */
 
 #define N_CALLS 1000000
@@ -148,6 +152,56 @@ make_database (const char *path)
 
   g_rand_free (rand);
   fprintf (stderr, "… made in %.1f s\n", (now_ms () - start) / 1000.0);
+}
+
+static void
+remove_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/* The schema's tables and indexes, by name: a database made by an older
+ * build (with other indexes) would measure that build, not this one.
+ */
+static char *
+describe_schema (const char *path)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (handle, "SELECT name FROM sqlite_master ORDER BY name", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (names, "%s ", sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static gboolean
+schema_is_current (const char *path)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bench-call-list-XXXXXX", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *found = NULL;
+  g_autoptr(EmDb) db = em_db_open (fresh, NULL);
+
+  g_clear_object (&db);
+  expected = describe_schema (fresh);
+  found = describe_schema (path);
+  remove_database (fresh);
+  g_rmdir (dir);
+
+  return g_str_equal (expected, found);
 }
 
 /* Model timings for one sort: the best of three, each on a new model. */
@@ -286,6 +340,73 @@ time_searches (EmDb       *db,
   "SELECT c.*, a.code, a.name, t.name FROM calls c JOIN agents a ON a.id = c.agent_id " \
   "LEFT JOIN teams t ON t.id = a.team_id "
 
+/* The filter bar's filters on the calls' own columns, which no index
+ * serves: the count is a scan, and so is reading a deep page.  Each with
+ * the default sort (newest first) and with the duration sort; "deep" is
+ * the last page.  The peer counts and reads the same pages with the same
+ * conditions.
+ */
+static void
+time_filters (EmDb       *db,
+              const char *path)
+{
+  static const struct { const char *name; int min, max; EmCallDirection direction; const char *where; } filters[] = {
+    { "under 20 s", -1, 19, EM_CALL_DIRECTION_UNKNOWN, "c.duration_s <= 19" },
+    { "over 200 s", 200, -1, EM_CALL_DIRECTION_UNKNOWN, "c.duration_s >= 200" },
+    { "outbound", -1, -1, EM_CALL_DIRECTION_OUTBOUND, "c.direction = 2" },
+  };
+  static const struct { EmCallSort sort; const char *name; const char *order_by; } filter_sorts[] = {
+    { EM_CALL_SORT_STARTED_AT, "time", "c.started_at DESC, c.id DESC" },
+    { EM_CALL_SORT_DURATION, "length", "c.duration_s DESC, c.started_at DESC, c.id DESC" },
+  };
+
+  printf ("\n%-20s %9s %9s %7s %9s | %9s %9s %7s\n", "filter, sort (desc)",
+          "open ms", "sqlite3", "ratio", "UI ms", "last ms", "sqlite3", "ratio");
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (filter_sorts); j++)
+      {
+        g_autofree char *label = g_strdup_printf ("%s, %s", filters[i].name, filter_sorts[j].name);
+        g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM calls c WHERE %s", filters[i].where);
+        g_autofree char *first_sql = NULL, *last_sql = NULL;
+        double open_ms = G_MAXDOUBLE, ui_ms = G_MAXDOUBLE, last_ms = G_MAXDOUBLE, peer_open, peer_last;
+        guint n_items = 0;
+
+        for (int run = 0; run < 3; run++)
+          {
+            g_autoptr(EmCallQuery) query = em_call_query_new ();
+            g_autoptr(EmCallListModel) model = em_call_list_model_new (db);
+            g_autoptr(GObject) first = NULL;
+            g_autoptr(GObject) last = NULL;
+            double t0, t1, t2;
+
+            em_call_query_set_duration_range (query, filters[i].min, filters[i].max);
+            em_call_query_set_direction (query, filters[i].direction);
+            em_call_query_set_sort (query, filter_sorts[j].sort, TRUE);
+            t0 = now_ms ();
+            em_call_list_model_set_query (model, query, NULL);
+            first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+            t1 = now_ms ();
+            n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+            last = g_list_model_get_item (G_LIST_MODEL (model), n_items - 1);
+            t2 = now_ms ();
+            g_assert (first != NULL && last != NULL);
+            open_ms = MIN (open_ms, t1 - t0);
+            last_ms = MIN (last_ms, t2 - t1);
+            ui_ms = MIN (ui_ms, time_async (db, query));
+          }
+
+        first_sql = g_strdup_printf (BARE_SELECT "WHERE %s ORDER BY %s LIMIT 200",
+                                     filters[i].where, filter_sorts[j].order_by);
+        last_sql = g_strdup_printf (BARE_SELECT "WHERE %s ORDER BY %s LIMIT 200 OFFSET %u",
+                                    filters[i].where, filter_sorts[j].order_by, (n_items - 1) / 200 * 200);
+        peer_open = time_sqlite3_cli (path, count_sql) + time_sqlite3_cli (path, first_sql);
+        peer_last = time_sqlite3_cli (path, last_sql);
+        printf ("%-20s %9.1f %9.1f %7.2f %9.2f | %9.1f %9.1f %7.2f\n", label,
+                open_ms, peer_open, open_ms / peer_open, ui_ms, last_ms, peer_last, last_ms / peer_last);
+        fflush (stdout);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -295,6 +416,11 @@ main (int    argc,
   g_autoptr(EmDb) db = NULL;
   double count_ms;
 
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !schema_is_current (path))
+    {
+      fprintf (stderr, "%s has another schema than this build's: making it again\n", path);
+      remove_database (path);
+    }
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     make_database (path);
   if (!(db = em_db_open (path, &error)))
@@ -331,6 +457,7 @@ main (int    argc,
     }
 
   time_searches (db, path);
+  time_filters (db, path);
 
   return 0;
 }

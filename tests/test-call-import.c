@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "em-call-import.h"
+#include "em-call-import-private.h"
 #include "em-db.h"
 #include "em-error.h"
 #include "em-test-util.h"
@@ -800,6 +801,55 @@ test_many_rows (Fixture       *f,
   g_assert_cmpint (count_rows (f->db, "agents"), ==, 7);
 }
 
+/* Thousands of rows again, now against what a first import stored: calls
+ * already in the database are duplicates wherever they fall, a repeat of
+ * a call stored earlier in this file names its line, and only stored rows
+ * change an agent's name.
+ */
+static void
+test_many_rows_reimport (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmCallImportReport) report = NULL;
+  g_autoptr(GString) first = g_string_new ("call_id,agent_code,agent_name,started_at,duration\n");
+  g_autoptr(GString) second = g_string_new ("call_id,agent_code,agent_name,started_at,duration\n");
+  g_autofree char *first_path = g_build_filename (f->dir, "first.csv", NULL);
+  g_autofree char *second_path = g_build_filename (f->dir, "second.csv", NULL);
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (first, "R-%04u,A%03u,坐席%u,2026-03-01 09:00:00,%u\n", i, i % 7, i % 7, i);
+  em_test_write_file (first_path, first->str, first->len);
+  report = import (f, first_path, 0, &error);
+  g_assert_no_error (error);
+  assert_counts (report, 3000, 0, 0);
+  g_clear_pointer (&report, em_call_import_report_free);
+
+  /* Lines 2–1001 new, 1002–2001 the first file's R-1000 … R-1999 (A000
+   * renamed on them: not stored, so not renamed), 2002–3001 new, with
+   * line 2501 repeating line 101 and line 2801 a call of the first file.
+   */
+  for (guint i = 0; i < 3000; i++)
+    {
+      if (i == 2499)
+        g_string_append (second, "S-0099,A001,坐席1,2026-03-02 09:00:00,1\n");
+      else if (i == 2799)
+        g_string_append (second, "R-0005,A001,坐席1,2026-03-02 09:00:00,1\n");
+      else if (i >= 1000 && i < 2000)
+        g_string_append_printf (second, "R-%04u,A%03u,新名字,2026-03-01 09:00:00,%u\n", i, i % 7, i);
+      else
+        g_string_append_printf (second, "S-%04u,A%03u,坐席%u,2026-03-02 09:00:00,%u\n", i, i % 7, i % 7, i);
+    }
+  em_test_write_file (second_path, second->str, second->len);
+
+  report = import (f, second_path, EM_CALL_IMPORT_SKIP_BAD, &error);
+  g_assert_no_error (error);
+  assert_counts (report, 1998, 1001, 1);
+  assert_problems (report, "2501: call_id: the call id 'S-0099' is already used on line 101\n");
+  g_assert_cmpint (count_rows (f->db, "calls"), ==, 4998);
+  assert_agent (f->db, "A000", "坐席0|NULL");
+}
+
 /* The encoding is decided on the whole file: here the only Chinese text
  * comes after more than a read's worth of ASCII.
  */
@@ -824,6 +874,45 @@ test_gbk_late (Fixture       *f,
   assert_counts (report, 12001, 0, 0);
   g_assert_cmpstr (em_call_import_report_get_encoding (report), ==, "GB18030");
   assert_agent (f->db, "A002", "张伟|NULL");
+}
+
+/* A file refused for its header is still read to its end to tell its
+ * encoding, and a file that ends inside a UTF-8 character is not UTF-8.
+ */
+static void
+test_encoding_after_refusal (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmCallImportReport) report = NULL;
+  g_autoptr(GString) csv = g_string_new ("call_id,agent_code,agent_name,started_at\n");
+  g_autofree char *path = g_build_filename (f->dir, "refused.csv", NULL);
+
+  for (guint i = 0; i < 13000; i++)
+    g_string_append_printf (csv, "R-%05u,A001,Wang Fang,2026-03-01 09:00:00\n", i);
+  /* 张伟 in GBK */
+  g_string_append (csv, "R-LAST,A002,\xd5\xc5\xce\xb0,2026-03-01 09:00:00\n");
+  g_assert_cmpuint (csv->len, >, 512 * 1024);
+  em_test_write_file (path, csv->str, csv->len);
+
+  report = import (f, path, 0, &error);
+  g_assert_error (error, EM_ERROR, EM_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (em_call_import_report_get_encoding (report), ==, "GB18030");
+  assert_problems (report,
+                   "1: duration: the required column is missing (its header can be one of: "
+                   "duration, 通话时长)\n");
+  g_clear_pointer (&report, em_call_import_report_free);
+  g_clear_error (&error);
+
+  /* The file ends inside a UTF-8 character: as GBK, the two bytes are 孱. */
+  g_string_assign (csv, "call_id,agent_code,started_at,duration,agent_name\n"
+                        "T-1,A001,2026-03-01 09:00:00,60,\xe5\xee");
+  em_test_write_file (path, csv->str, csv->len);
+  report = import (f, path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (em_call_import_report_get_encoding (report), ==, "GB18030");
+  assert_counts (report, 1, 0, 0);
+  assert_agent (f->db, "A001", "孱|NULL");
 }
 
 static void
@@ -858,6 +947,122 @@ test_not_text (Fixture       *f,
   assert_nothing_stored (f);
 }
 
+/* A random call list: plain lines, quoted values with commas, quotes and
+ * line breaks, CR LF, lone CRs, blank lines and lines of spaces, rows of
+ * too few or too many fields, bad values and repeated call ids.
+ */
+static void
+append_random_csv (GString *csv,
+                   GRand   *rand,
+                   guint    n_lines)
+{
+  static const char * const names[] = { "王芳", "Li Lei", "\"Li, Lei\"", "\"say \"\"hi\"\"\"", "\"二\n行\"", "" };
+  static const char * const durations[] = { "60", "00:02:05", "abc", "", " 7", "-3" };
+  static const char * const ends[] = { "\n", "\n", "\n", "\r\n", "\r" };
+
+  g_string_append (csv, g_rand_boolean (rand) ? "call_id,agent_code,agent_name,started_at,duration\n"
+                                              : "通话编号,坐席工号,坐席姓名,开始时间,通话时长\r\n");
+  for (guint i = 0; i < n_lines; i++)
+    {
+      guint kind = g_rand_int_range (rand, 0, 20);
+
+      if (kind == 0)
+        g_string_append (csv, "");
+      else if (kind == 1)
+        g_string_append (csv, "  \t ");
+      else
+        {
+          g_string_append_printf (csv, "%sC-%u,A%02d,%s,2026-03-%02d 09:00:00",
+                                  kind == 2 ? "\"" : "", g_rand_int_range (rand, 0, n_lines),
+                                  g_rand_int_range (rand, 0, 12),
+                                  names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                                  g_rand_int_range (rand, 1, 29));
+          if (kind == 2)
+            g_string_append_c (csv, '"');
+          if (kind != 3)
+            g_string_append_printf (csv, ",%s", durations[g_rand_int_range (rand, 0, G_N_ELEMENTS (durations))]);
+          if (kind == 4)
+            g_string_append (csv, ",extra");
+        }
+      g_string_append (csv, ends[g_rand_int_range (rand, 0, G_N_ELEMENTS (ends))]);
+    }
+}
+
+static char *
+import_and_describe (const char        *dir,
+                     const char        *csv_path,
+                     EmCallImportFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (dir, "diff.db", NULL);
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm_path = g_strconcat (db_path, "-shm", NULL);
+  g_autoptr(EmDb) db = em_db_open (db_path, &error);
+  g_autoptr(EmCallImportReport) report = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *problems = NULL;
+
+  g_assert_no_error (error);
+  report = em_call_import_file (db, csv_path, flags, NULL, NULL, NULL, &error);
+  g_assert_true (error == NULL || g_error_matches (error, EM_ERROR, EM_ERROR_INVALID_INPUT));
+  g_assert_nonnull (report);
+  g_clear_error (&error);
+  problems = describe_problems (report);
+  g_string_append_printf (out, "%u rows, %u imported, %u duplicates, %u skipped\n%s",
+                          em_call_import_report_get_n_rows (report),
+                          em_call_import_report_get_n_imported (report),
+                          em_call_import_report_get_n_duplicates (report),
+                          em_call_import_report_get_n_skipped (report), problems);
+
+  stmt = em_db_prepare (db, "SELECT c.external_id, a.code, a.name, c.started_at, c.duration_s "
+                            "FROM calls c JOIN agents a ON a.id = c.agent_id ORDER BY c.id", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%s|%s|%lld|%lld\n",
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), (long long) sqlite3_column_int64 (stmt, 3),
+                            (long long) sqlite3_column_int64 (stmt, 4));
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_object (&db);
+  g_unlink (db_path);
+  g_unlink (wal_path);
+  g_unlink (shm_path);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Lines without a quote are split without libcsv (em-call-import.c,
+ * parse_chunk()): on random files, some longer than one read of the file,
+ * the reports and the stored calls are those of libcsv alone.
+ */
+static void
+test_plain_lines_as_libcsv (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  g_autofree char *path = g_build_filename (f->dir, "random.csv", NULL);
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr(GString) csv = g_string_new (NULL);
+      g_autofree char *split = NULL;
+      g_autofree char *libcsv = NULL;
+      EmCallImportFlags flags = i % 2 ? EM_CALL_IMPORT_SKIP_BAD : 0;
+
+      append_random_csv (csv, rand, i % 40 == 0 ? 9000 : 60);
+      em_test_write_file (path, csv->str, csv->len);
+
+      split = import_and_describe (f->dir, path, flags);
+      em_call_import_libcsv_only = TRUE;
+      libcsv = import_and_describe (f->dir, path, flags);
+      em_call_import_libcsv_only = FALSE;
+
+      g_assert_cmpstr (split, ==, libcsv);
+      g_assert_true (i % 40 != 0 || csv->len > 256 * 1024);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -888,6 +1093,9 @@ main (int    argc,
   ADD ("/call-import/progress", test_progress);
   ADD ("/call-import/cancel", test_cancel);
   ADD ("/call-import/many-rows", test_many_rows);
+  ADD ("/call-import/many-rows-reimport", test_many_rows_reimport);
+  ADD ("/call-import/encoding-after-refusal", test_encoding_after_refusal);
+  ADD ("/call-import/plain-lines-as-libcsv", test_plain_lines_as_libcsv);
   ADD ("/call-import/not-text", test_not_text);
 #undef ADD
 

@@ -307,23 +307,31 @@ compare_calls (EmCall     *a,
 #undef CMP
 }
 
-static void
-assert_sorted (EmDb       *db,
-               EmCallSort  sort,
-               gboolean    descending)
-{
-  g_autoptr(EmCallQuery) query = em_call_query_new ();
-  g_autoptr(EmCallListModel) model = NULL;
-  g_autofree gboolean *seen = g_new0 (gboolean, N_CALLS);
+typedef gboolean (*Predicate) (guint i);
 
-  em_call_query_set_sort (query, sort, descending);
-  model = model_with (db, query);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS);
+static gboolean match_all (guint i) { return TRUE; }
+
+/* Every call @matches accepts is listed once, in the query's order. */
+static void
+assert_sorted_query (EmDb        *db,
+                     EmCallQuery *query,
+                     Predicate    matches)
+{
+  g_autoptr(EmCallListModel) model = model_with (db, query);
+  g_autofree gboolean *seen = g_new0 (gboolean, N_CALLS);
+  gboolean descending;
+  EmCallSort sort = em_call_query_get_sort (query, &descending);
+  guint expected = 0;
 
   for (guint i = 0; i < N_CALLS; i++)
+    expected += matches (i) ? 1 : 0;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected);
+
+  for (guint i = 0; i < expected; i++)
     {
       EmCall *call = item (model, i);
 
+      g_assert_true (matches (call_index (call)));
       g_assert_false (seen[call_index (call)]);
       seen[call_index (call)] = TRUE;
       if (i > 0)
@@ -332,6 +340,17 @@ assert_sorted (EmDb       *db,
           g_assert_cmpint (descending ? -order : order, <, 0);
         }
     }
+}
+
+static void
+assert_sorted (EmDb       *db,
+               EmCallSort  sort,
+               gboolean    descending)
+{
+  g_autoptr(EmCallQuery) query = em_call_query_new ();
+
+  em_call_query_set_sort (query, sort, descending);
+  assert_sorted_query (db, query, match_all);
 }
 
 static void
@@ -346,6 +365,30 @@ test_sort_orders (Fixture       *f,
       assert_sorted (f->db, sorts->values[s].value, FALSE);
       assert_sorted (f->db, sorts->values[s].value, TRUE);
     }
+
+  g_type_class_unref (sorts);
+}
+
+static gboolean match_outbound_short (guint i) { return i % 4 == 0 && (i * 37) % 300 <= 99; }
+
+/* A filtered list keeps its ids in order, whichever the sort. */
+static void
+test_sort_orders_filtered (Fixture       *f,
+                           gconstpointer  data)
+{
+  GEnumClass *sorts = g_type_class_ref (EM_TYPE_CALL_SORT);
+
+  for (guint s = 0; s < sorts->n_values; s++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        g_autoptr(EmCallQuery) query = em_call_query_new ();
+
+        g_test_message ("filtered, sort by %s", sorts->values[s].value_nick);
+        em_call_query_set_direction (query, EM_CALL_DIRECTION_OUTBOUND);
+        em_call_query_set_duration_range (query, -1, 99);
+        em_call_query_set_sort (query, sorts->values[s].value, descending);
+        assert_sorted_query (f->db, query, match_outbound_short);
+      }
 
   g_type_class_unref (sorts);
 }
@@ -365,8 +408,6 @@ test_sort_team_first_rows (Fixture       *f,
   g_assert_cmpstr (em_call_get_team (item (model, 166)), ==, "一组");
   g_assert_cmpstr (em_call_get_agent_code (item (model, 166)), ==, "A01");
 }
-
-typedef gboolean (*Predicate) (guint i);
 
 static void
 assert_filter (EmDb        *db,
@@ -745,6 +786,7 @@ main (int    argc,
   ADD ("/call-list-model/count-and-pages", test_count_and_pages);
   ADD ("/call-list-model/call-properties", test_call_properties);
   ADD ("/call-list-model/sort-orders", test_sort_orders);
+  ADD ("/call-list-model/sort-orders-filtered", test_sort_orders_filtered);
   ADD ("/call-list-model/sort-team-first-rows", test_sort_team_first_rows);
   ADD ("/call-list-model/filters", test_filters);
   ADD ("/call-list-model/items-changed", test_items_changed);

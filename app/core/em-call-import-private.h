@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 
 #define EM_CALL_BATCH_ROWS  1024
 #define EM_CALL_N_BATCHES   4
+#define EM_CALL_CHUNK_ROWS  256           /* rows of the biggest multi-row INSERT */
+#define EM_CALL_N_INSERTS   3             /* of 256, 32 and 4 rows */
 #define EM_CALL_ABSENT      G_MAXUINT32   /* an EmCallRow offset: no such field */
 
 typedef enum
@@ -98,6 +100,8 @@ typedef struct
   const char          *whole_row;                  /* "", interned */
 
   /* The parser's */
+  EmTextSniffer       *sniffer;                    /* checks a guessed encoding, or NULL */
+  gboolean             wrong_guess;                /* the file is not in it after all */
   EmTextDecoder       *decoder;
   gboolean             is_utf8;
   EmZone              *zone;
@@ -128,6 +132,14 @@ typedef struct
 
   /* The writer's */
   sqlite3_stmt        *insert_call;
+  sqlite3_stmt        *insert_rows[EM_CALL_N_INSERTS];
+  guint                n_insert_rows[EM_CALL_N_INSERTS];
+  sqlite3_stmt        *list_new_calls;
+  const EmCallRow     *chunk[EM_CALL_CHUNK_ROWS];  /* rows waiting to be stored */
+  gpointer             chunk_agent[EM_CALL_CHUNK_ROWS];
+  guint                n_chunk;
+  gint64               max_call_id;                /* the highest calls.id so far */
+  gboolean             no_chunks;                  /* row ids may not be max + 1 */
   sqlite3_stmt        *find_call;
   sqlite3_stmt        *find_agent;
   gint64               import_id;
@@ -168,5 +180,10 @@ void                em_call_importer_hand_over      (EmCallImporter  *self,
                                                      gboolean         last);
 G_GNUC_INTERNAL
 void                em_call_importer_stop_writer    (EmCallImporter  *self);
+
+/* Tests only: TRUE makes every line go through libcsv, so that what the
+ * plain-line splitter does can be compared with libcsv alone.
+ */
+extern gboolean em_call_import_libcsv_only;
 
 G_END_DECLS

@@ -216,28 +216,27 @@ bind_int_or_null (sqlite3_stmt    *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* Binds the row's 14 values from parameter @first on. */
 static void
-bind_call (EmCallImporter  *self,
+bind_call (sqlite3_stmt    *stmt,
+           int              first,
            const EmCallRow *row,
            gint64           agent_id)
 {
-  sqlite3_stmt *stmt = self->insert_call;
-
-  sqlite3_bind_text (stmt, 1, row->text[EM_COL_CALL_ID], row->length[EM_COL_CALL_ID], SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, agent_id);
-  sqlite3_bind_int64 (stmt, 3, row->started_at);
-  sqlite3_bind_int (stmt, 4, row->utc_offset);
-  sqlite3_bind_int64 (stmt, 5, row->duration);
-  bind_int_or_null (stmt, 6, row, EM_COL_WAIT, row->wait);
-  sqlite3_bind_int (stmt, 7, row->direction);
-  bind_text_or_null (stmt, 8, row, EM_COL_CALLER);
-  bind_text_or_null (stmt, 9, row, EM_COL_QUEUE);
-  bind_int_or_null (stmt, 10, row, EM_COL_SATISFACTION, row->satisfaction);
-  bind_int_or_null (stmt, 11, row, EM_COL_RESOLVED, row->resolved);
-  bind_int_or_null (stmt, 12, row, EM_COL_TICKET_DUE, row->ticket_due);
-  bind_int_or_null (stmt, 13, row, EM_COL_TICKET_CLOSED, row->ticket_closed);
-  bind_text_or_null (stmt, 14, row, EM_COL_RECORDING);
-  /* ?15, the import, is bound once. */
+  sqlite3_bind_text (stmt, first, row->text[EM_COL_CALL_ID], row->length[EM_COL_CALL_ID], SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first + 1, agent_id);
+  sqlite3_bind_int64 (stmt, first + 2, row->started_at);
+  sqlite3_bind_int (stmt, first + 3, row->utc_offset);
+  sqlite3_bind_int64 (stmt, first + 4, row->duration);
+  bind_int_or_null (stmt, first + 5, row, EM_COL_WAIT, row->wait);
+  sqlite3_bind_int (stmt, first + 6, row->direction);
+  bind_text_or_null (stmt, first + 7, row, EM_COL_CALLER);
+  bind_text_or_null (stmt, first + 8, row, EM_COL_QUEUE);
+  bind_int_or_null (stmt, first + 9, row, EM_COL_SATISFACTION, row->satisfaction);
+  bind_int_or_null (stmt, first + 10, row, EM_COL_RESOLVED, row->resolved);
+  bind_int_or_null (stmt, first + 11, row, EM_COL_TICKET_DUE, row->ticket_due);
+  bind_int_or_null (stmt, first + 12, row, EM_COL_TICKET_CLOSED, row->ticket_closed);
+  bind_text_or_null (stmt, first + 13, row, EM_COL_RECORDING);
 }
 
 static void
@@ -271,6 +270,18 @@ line_of_stored_call (EmCallImporter *self,
     return 0;
 
   return g_array_index (self->call_lines, guint, index);
+}
+
+static void
+stored (EmCallImporter  *self,
+        const EmCallRow *row,
+        AgentEntry      *agent,
+        gint64           call_id)
+{
+  self->report->n_imported++;
+  self->max_call_id = MAX (self->max_call_id, call_id);
+  remember_call_line (self, call_id);
+  refresh_agent (self, agent, row);
 }
 
 static void
@@ -415,20 +426,162 @@ store_row (EmCallImporter  *self,
         return;
     }
 
-  bind_call (self, row, agent->id);
+  bind_call (self->insert_call, 1, row, agent->id);   /* ?15, the import, is bound once */
   rc = sqlite3_step (self->insert_call);
   sqlite3_reset (self->insert_call);
 
   if (rc != SQLITE_DONE)
     writer_fail_sqlite (self, rc, "storing a call");
   else if (sqlite3_changes (self->handle) == 1)
-    {
-      self->report->n_imported++;
-      remember_call_line (self, sqlite3_last_insert_rowid (self->handle));
-      refresh_agent (self, agent, row);
-    }
+    stored (self, row, agent, sqlite3_last_insert_rowid (self->handle));
   else
     handle_used_call_id (self, row);
+}
+
+/* Chunks: most rows are stored up to EM_CALL_CHUNK_ROWS at a time, by a
+ * multi-row INSERT, which costs SQLite far less than as many one-row
+ * statements (bench/bench-import).  Only rows of agents already known,
+ * whose call id no bad or unstored row used, join a chunk; any other row
+ * first stores the rows waiting, so that every row is still handled in
+ * file order.
+ *
+ * The INSERT is OR IGNORE, not ON CONFLICT DO NOTHING: SQLite gives a
+ * statement that may abort half-way (a NOT NULL or CHECK constraint) a
+ * journal of its own, which would copy every page it touches; the parser
+ * has checked every value those constraints check.  New row ids are the
+ * highest so far plus one, in VALUES order, so when some rows were not
+ * stored (their call id was used), the ones that were are read back by
+ * id, and the others are told apart as store_row() does.
+ */
+
+/* A row of the chunk that the INSERT ignored: its call id was used (as
+ * store_row() handles it), or a constraint refused it, which the parser's
+ * checks should have prevented.
+ */
+static void
+not_stored (EmCallImporter  *self,
+            const EmCallRow *row)
+{
+  GError *error = NULL;
+
+  if (handle_used_call_id (self, row))
+    return;
+
+  g_set_error (&error, EM_ERROR, EM_ERROR_DATABASE, _("Database error while %s: %s"),
+               "storing a call", sqlite3_errstr (SQLITE_CONSTRAINT));
+  writer_fail (self, error);
+}
+
+/* After an INSERT of @n rows from @first that stored fewer: the new
+ * calls, in id order, are the rows it stored, in row order.
+ */
+static void
+sort_out_chunk (EmCallImporter *self,
+                guint           first,
+                guint           n,
+                gint64          max_before)
+{
+  sqlite3_stmt *stmt = self->list_new_calls;
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, max_before);
+  rc = sqlite3_step (stmt);
+
+  for (guint i = first; i < first + n && self->error == NULL; i++)
+    {
+      const EmCallRow *row = self->chunk[i];
+
+      self->current_line = row->line;
+      if (rc == SQLITE_ROW && g_str_equal ((const char *) sqlite3_column_text (stmt, 1),
+                                           row->text[EM_COL_CALL_ID]))
+        {
+          stored (self, row, self->chunk_agent[i], sqlite3_column_int64 (stmt, 0));
+          rc = sqlite3_step (stmt);
+        }
+      else
+        not_stored (self, row);
+    }
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE && self->error == NULL)
+    writer_fail_sqlite (self, rc, "storing calls");
+  sqlite3_reset (stmt);
+}
+
+static void
+insert_rows (EmCallImporter *self,
+             sqlite3_stmt   *stmt,
+             guint           first,
+             guint           n)
+{
+  gint64 max_before = self->max_call_id;
+  int rc;
+
+  for (guint i = 0; i < n; i++)
+    bind_call (stmt, 2 + 14 * i, self->chunk[first + i],
+               ((AgentEntry *) self->chunk_agent[first + i])->id);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      writer_fail_sqlite (self, rc, "storing calls");
+      return;
+    }
+
+  if ((guint) sqlite3_changes (self->handle) < n)
+    {
+      sort_out_chunk (self, first, n, max_before);
+      return;
+    }
+
+  for (guint i = 0; i < n && self->error == NULL; i++)
+    {
+      self->current_line = self->chunk[first + i]->line;
+      stored (self, self->chunk[first + i], self->chunk_agent[first + i], max_before + 1 + i);
+    }
+}
+
+/* Stores the rows waiting: as many as possible by the biggest INSERTs,
+ * the last few one by one.
+ */
+static void
+flush_chunk (EmCallImporter *self)
+{
+  guint done = 0;
+
+  for (guint k = 0; k < EM_CALL_N_INSERTS; k++)
+    for (; self->n_chunk - done >= self->n_insert_rows[k] && self->error == NULL;
+         done += self->n_insert_rows[k])
+      insert_rows (self, self->insert_rows[k], done, self->n_insert_rows[k]);
+
+  for (; done < self->n_chunk && self->error == NULL; done++)
+    {
+      self->current_line = self->chunk[done]->line;
+      store_row (self, self->chunk[done]);
+    }
+
+  self->n_chunk = 0;
+}
+
+/* Whether @row can wait in the chunk; if so it is added. */
+static gboolean
+add_to_chunk (EmCallImporter  *self,
+              const EmCallRow *row)
+{
+  AgentEntry *agent;
+
+  if (!row->ok || row->n_problems > 0 || self->no_chunks ||
+      (g_hash_table_size (self->not_stored) > 0 &&
+       g_hash_table_contains (self->not_stored, row->text[EM_COL_CALL_ID])) ||
+      !(agent = g_hash_table_lookup (self->agents, row->text[EM_COL_AGENT_CODE])))
+    return FALSE;
+
+  self->chunk[self->n_chunk] = row;
+  self->chunk_agent[self->n_chunk] = agent;
+  if (++self->n_chunk == EM_CALL_CHUNK_ROWS)
+    flush_chunk (self);
+
+  return TRUE;
 }
 
 /* Batches */
@@ -492,6 +645,10 @@ store_batch (EmCallImporter *self,
       EmCallRow *row = &g_array_index (batch->rows, EmCallRow, i);
 
       em_call_row_resolve_text (row, batch->text);
+      if (add_to_chunk (self, row))
+        continue;
+
+      flush_chunk (self);
       self->current_line = row->line;
       take_problems (self, batch, next_problem, row->n_problems);
       next_problem += row->n_problems;
@@ -501,6 +658,9 @@ store_batch (EmCallImporter *self,
       else
         bad_row (self, row);
     }
+
+  /* The chunk's rows live in this batch. */
+  flush_chunk (self);
 }
 
 static gpointer
@@ -573,12 +733,65 @@ static const char insert_call_sql[] =
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
   "ON CONFLICT (external_id) DO NOTHING";
 
+/* An INSERT OR IGNORE of @n rows: ?1 is the import, each row's 14
+ * values follow.
+ */
+static char *
+build_insert_rows_sql (guint n)
+{
+  GString *sql = g_string_new ("INSERT OR IGNORE INTO calls (external_id, agent_id, started_at, "
+                               "  utc_offset, duration_s, wait_s, direction, caller, queue, "
+                               "  satisfaction, resolved, ticket_due, ticket_closed, recording, "
+                               "  import_id) VALUES ");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (sql, i > 0 ? ", (" : "(");
+      for (guint j = 0; j < 14; j++)
+        g_string_append_printf (sql, "?%u, ", 2 + 14 * i + j);
+      g_string_append (sql, "?1)");
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+prepare_chunks (EmCallImporter  *self,
+                GError         **error)
+{
+  static const guint sizes[EM_CALL_N_INSERTS] = { EM_CALL_CHUNK_ROWS, 32, 4 };
+  g_autoptr(sqlite3_stmt) max_id = NULL;
+
+  for (guint k = 0; k < EM_CALL_N_INSERTS; k++)
+    {
+      g_autofree char *sql = build_insert_rows_sql (sizes[k]);
+
+      if (!(self->insert_rows[k] = em_db_prepare (self->db, sql, error)))
+        return FALSE;
+      self->n_insert_rows[k] = sizes[k];
+      sqlite3_bind_int64 (self->insert_rows[k], 1, self->import_id);
+    }
+
+  if (!(self->list_new_calls = em_db_prepare (self->db,
+                                              "SELECT id, external_id FROM calls WHERE id > ?1 ORDER BY id",
+                                              error)) ||
+      !(max_id = em_db_prepare (self->db, "SELECT coalesce (max (id), 0) FROM calls", error)))
+    return FALSE;
+  if (sqlite3_step (max_id) != SQLITE_ROW)
+    return em_db_set_error (self->db, error, sqlite3_errcode (self->handle), "reading the calls");
+
+  /* Past the largest row id SQLite picks new ones at random. */
+  self->max_call_id = sqlite3_column_int64 (max_id, 0);
+  self->no_chunks = self->max_call_id > G_MAXINT64 - G_MAXINT32;
+  return TRUE;
+}
+
 gboolean
 em_call_importer_prepare (EmCallImporter  *self,
                           GError         **error)
 {
   self->insert_call = em_db_prepare (self->db, insert_call_sql, error);
-  if (self->insert_call == NULL)
+  if (self->insert_call == NULL || !prepare_chunks (self, error))
     return FALSE;
 
   self->find_call = em_db_prepare (self->db,
@@ -624,6 +837,9 @@ em_call_importer_clear_writer (EmCallImporter *self)
   g_clear_pointer (&self->not_stored, g_hash_table_unref);
   g_clear_pointer (&self->not_stored_ids, g_string_chunk_free);
   g_clear_pointer (&self->insert_call, sqlite3_finalize);
+  for (guint k = 0; k < EM_CALL_N_INSERTS; k++)
+    g_clear_pointer (&self->insert_rows[k], sqlite3_finalize);
+  g_clear_pointer (&self->list_new_calls, sqlite3_finalize);
   g_clear_pointer (&self->find_call, sqlite3_finalize);
   g_clear_pointer (&self->find_agent, sqlite3_finalize);
   g_clear_error (&self->error);

@@ -10,14 +10,18 @@
 #include "em-call-import-private.h"
 #include "em-error.h"
 
-/* The call list is read in one streaming pass, after a cheap first pass over
- * the bytes that decides the encoding (a GBK file may show its first Chinese
- * character on its last line).  Only a few batches of rows are in memory at
- * any time, whatever the size of the file.
+/* The call list is read in one streaming pass.  Its encoding is decided by
+ * the whole file (a GBK file may show its first Chinese character on its
+ * last line): a file that may be UTF-8 from its first read is imported as
+ * UTF-8 while every read is checked, and imported again in the right
+ * encoding in the rare case it was not; any other file is first read once
+ * to decide.  Only a few batches of rows are in memory at any time,
+ * whatever the size of the file.
  *
- * Two threads share the work.  The calling thread (the "parser") feeds the
- * file through libcsv in fixed-size chunks, decodes and checks every value
- * and collects rows in batches; a writer thread stores them.  They meet only
+ * Two threads share the work.  The calling thread (the "parser") splits
+ * the file into fields in fixed-size chunks (plain lines itself, the rest
+ * through libcsv), decodes and checks every value and collects rows in
+ * batches; a writer thread stores them.  They meet only
  * at the two queues of batches, and the SQLite connection is used by one of
  * them at a time: the parser opens the transaction before the writer starts
  * and commits or rolls back after it has finished.
@@ -496,17 +500,14 @@ store_value (EmCallImporter *self,
   g_string_append_c (text, '\0');
 }
 
+/* A field's value, without line breaks. */
 static void
-on_field (void   *field,
-          size_t  length,
-          void   *user_data)
+read_field (EmCallImporter *self,
+            const char     *data,
+            gsize           length)
 {
-  EmCallImporter *self = user_data;
-  const char *data = field != NULL ? field : "";
   guint index = self->n_fields++;
   int col;
-
-  self->line += count_line_breaks (data, length);
 
   if (self->stop_reading)
     return;
@@ -521,6 +522,19 @@ on_field (void   *field,
     self->n_extra += length > 0;
   else if ((col = g_array_index (self->field_column, int, index)) >= 0)
     store_value (self, col, data, length);
+}
+
+static void
+on_field (void   *field,
+          size_t  length,
+          void   *user_data)
+{
+  EmCallImporter *self = user_data;
+  const char *data = field != NULL ? field : "";
+
+  /* A quoted value may hold line breaks: they are lines of the file. */
+  self->line += count_line_breaks (data, length);
+  read_field (self, data, length);
 }
 
 static void
@@ -718,6 +732,7 @@ typedef struct
   gpointer              data;
   guint64               total;
   gint64                last_time;
+  guint64               reported;    /* never less than before, even when reading again */
 } Progress;
 
 static void
@@ -735,7 +750,8 @@ report_progress (Progress *progress,
     return;
 
   progress->last_time = now;
-  progress->func (MIN (bytes_read, progress->total), progress->total, progress->data);
+  progress->reported = MAX (progress->reported, MIN (bytes_read, progress->total));
+  progress->func (progress->reported, progress->total, progress->data);
 }
 
 static gboolean
@@ -826,6 +842,56 @@ detect_encoding (GInputStream    *stream,
   return check_encoding (path, *out_encoding, error);
 }
 
+static gboolean
+rewind_stream (GInputStream  *stream,
+               const char    *path,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  GError *local_error = NULL;
+
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, &local_error))
+    return set_read_error (error, path, local_error);
+
+  return TRUE;
+}
+
+/* The first read: may the file be UTF-8?  Sets @out_encoding to UTF-8
+ * (with or without a byte-order mark), else to EM_TEXT_ENCODING_UNKNOWN:
+ * then detect_encoding() decides.
+ */
+static gboolean
+guess_encoding (GInputStream    *stream,
+                const char      *path,
+                guint8          *buffer,
+                EmTextEncoding  *out_encoding,
+                gsize           *out_bom_length,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  EmTextSniffer sniffer;
+  GError *local_error = NULL;
+  gssize n;
+
+  if ((n = g_input_stream_read (stream, buffer, READ_CHUNK_SIZE, cancellable, &local_error)) < 0)
+    return set_read_error (error, path, local_error);
+  if (!rewind_stream (stream, path, cancellable, error))
+    return FALSE;
+
+  em_text_sniffer_init (&sniffer);
+  em_text_sniffer_feed (&sniffer, (const char *) buffer, n);
+
+  *out_encoding = EM_TEXT_ENCODING_UNKNOWN;
+  *out_bom_length = 0;
+  if (em_text_sniffer_may_be_utf8 (&sniffer))
+    {
+      *out_bom_length = n >= 3 && memcmp (buffer, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+      *out_encoding = *out_bom_length > 0 ? EM_TEXT_ENCODING_UTF8_BOM : EM_TEXT_ENCODING_UTF8;
+    }
+
+  return TRUE;
+}
+
 /* With these options csv_fini() refuses a quoted field still open at the
  * end of the file instead of quietly closing it.  Returns FALSE then.
  */
@@ -836,6 +902,148 @@ finish_parser (EmCallImporter    *self,
   csv_set_opts (parser, csv_get_opts (parser) | CSV_STRICT | CSV_STRICT_FINI);
 
   return csv_fini (parser, on_field, on_record_end, self) == 0;
+}
+
+gboolean em_call_import_libcsv_only = FALSE;
+
+/* The state libcsv is in between records (libcsv.c's ROW_NOT_BEGUN). */
+#define CSV_BETWEEN_RECORDS 0
+
+/* Whether libcsv would read the line [@start, @newline) as plain fields
+ * split at commas: no quote, and no CR but one just before the LF.  Sets
+ * @out_end to where its values end.
+ */
+static inline gboolean
+is_plain_line (const char  *start,
+               const char  *newline,
+               const char **out_end)
+{
+  const char *end = newline > start && newline[-1] == '\r' ? newline - 1 : newline;
+
+  for (const char *p = start; p < end; p++)
+    if (*p == '"' || *p == '\r')
+      return FALSE;
+
+  *out_end = end;
+  return TRUE;
+}
+
+/* Calls the callbacks for a plain line as libcsv does: no field at all
+ * when it holds nothing but spaces and tabs, then one record end per CR
+ * and per LF (CSV_REPALL_NL).
+ */
+static void
+read_plain_line (EmCallImporter *self,
+                 const char     *start,
+                 const char     *end,
+                 const char     *newline)
+{
+  const char *p = start;
+
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+
+  if (p < end)
+    for (p = start;;)
+      {
+        const char *comma = memchr (p, ',', end - p);
+
+        if (comma == NULL)
+          {
+            read_field (self, p, end - p);
+            break;
+          }
+        read_field (self, p, comma - p);
+        p = comma + 1;
+      }
+
+  if (end < newline)
+    on_record_end ('\r', self);
+  on_record_end ('\n', self);
+}
+
+/* Parses @length bytes as libcsv would.  Most lines of a call list hold
+ * no quote: those are split here, several times faster than libcsv reads
+ * them byte by byte; the others, and a record libcsv has begun (the end
+ * of a read, a quoted value over several lines), go to libcsv.  Returns
+ * FALSE if libcsv fails.
+ */
+static gboolean
+parse_chunk (EmCallImporter    *self,
+             struct csv_parser *parser,
+             const char        *data,
+             gsize              length)
+{
+  const char *p = data, *data_end = data + length;
+
+  while (p < data_end)
+    {
+      const char *newline = memchr (p, '\n', data_end - p);
+      const char *upto = newline != NULL ? newline + 1 : data_end;
+      const char *end;
+
+      if (newline != NULL && parser->pstate == CSV_BETWEEN_RECORDS &&
+          !em_call_import_libcsv_only && is_plain_line (p, newline, &end))
+        read_plain_line (self, p, end, newline);
+      else if (csv_parse (parser, p, upto - p, on_field, on_record_end, self) != (gsize) (upto - p))
+        return FALSE;
+
+      p = upto;
+    }
+
+  return TRUE;
+}
+
+/* Guessing UTF-8.  Deciding the encoding takes a pass over the whole file
+ * (a GBK file may show its first Chinese character on its last line), and
+ * almost every file is UTF-8: when its first read may be, the import
+ * starts at once as UTF-8 and each read is checked before it is parsed.
+ * Bytes that cannot be UTF-8 stop the import, which is rolled back and
+ * run again in the right encoding (check_guess(), finish_guess()).
+ */
+static gboolean
+check_guess (EmCallImporter *self,
+             const guint8   *buffer,
+             gssize          n)
+{
+  if (self->sniffer == NULL)
+    return TRUE;
+
+  em_text_sniffer_feed (self->sniffer, (const char *) buffer, n);
+  if (em_text_sniffer_may_be_utf8 (self->sniffer))
+    return TRUE;
+
+  self->wrong_guess = TRUE;
+  return FALSE;
+}
+
+/* After the last read, or (with @stream) when reading stopped early: the
+ * rest of the file must still be UTF-8, ending with a whole character.
+ */
+static void
+finish_guess (EmCallImporter  *self,
+              GInputStream    *stream,
+              guint8          *buffer,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  EmTextEncoding encoding;
+  gsize bom_length;
+  gssize n = 0;
+
+  if (self->sniffer == NULL || self->wrong_guess)
+    return;
+
+  while (stream != NULL &&
+         (n = g_input_stream_read (stream, buffer, READ_CHUNK_SIZE, cancellable, error)) > 0)
+    if (!check_guess (self, buffer, n))
+      return;
+
+  if (n < 0)
+    return;
+
+  encoding = em_text_sniffer_finish (self->sniffer, &bom_length);
+  self->wrong_guess = encoding != self->report->encoding;
 }
 
 /* Feeds the file to libcsv.  Returns the line of a quoted value that is
@@ -864,10 +1072,12 @@ read_file (EmCallImporter  *self,
     {
       gsize start = MIN (skip, (gsize) n);
 
+      if (!check_guess (self, buffer, n))
+        break;
+
       skip -= start;
       /* libcsv only stops early when it runs out of memory. */
-      if (csv_parse (&parser, buffer + start, n - start,
-                     on_field, on_record_end, self) != (gsize) (n - start))
+      if (!parse_chunk (self, &parser, (const char *) buffer + start, n - start))
         {
           g_set_error (error, EM_ERROR, EM_ERROR_FAILED, "%s", csv_strerror (csv_error (&parser)));
           n = -1;
@@ -878,12 +1088,22 @@ read_file (EmCallImporter  *self,
       report_progress (progress, bytes_read, FALSE);
     }
 
+  if (self->wrong_guess)
+    {
+      csv_free (&parser);
+      return 0;
+    }
+
   if (n == 0 && !self->stop_reading && !finish_parser (self, &parser))
     unclosed_line = self->record_line;
   csv_free (&parser);
 
   if (n == 0)
     report_progress (progress, progress->total, TRUE);
+
+  /* Stopped early (a refused header), the rest must be read for the guess. */
+  if (n == 0 || (n > 0 && self->stop_reading))
+    finish_guess (self, n > 0 ? stream : NULL, buffer, cancellable, error);
 
   return unclosed_line;
 }
@@ -928,6 +1148,12 @@ run_import (EmCallImporter  *self,
   reset_record (self);
   unclosed_line = read_file (self, stream, buffer, bom_length, progress, cancellable, &read_error);
   em_call_importer_stop_writer (self);
+
+  if (self->wrong_guess && read_error == NULL && self->error == NULL)
+    {
+      em_db_rollback (self->db);
+      return NULL;
+    }
 
   if (read_error == NULL && self->error == NULL)
     g_cancellable_set_error_if_cancelled (cancellable, &read_error);
@@ -979,6 +1205,53 @@ set_pragma (EmDb       *db,
   em_db_exec (db, sql, NULL);
 }
 
+/* What one run of the import reads from and writes to. */
+typedef struct
+{
+  EmDb              *db;
+  const char        *path;
+  EmCallImportFlags  flags;
+  EmZone            *zone;
+  GInputStream      *stream;
+  guint8            *buffer;
+  Progress          *progress;
+  GCancellable      *cancellable;
+} ImportRun;
+
+/* Imports the file in @encoding.  A @guessed encoding is checked as the
+ * file is read; if it was wrong, nothing is stored, %NULL is returned
+ * without an error and @out_again is set.
+ */
+static EmCallImportReport *
+import_in (const ImportRun  *run,
+           EmTextEncoding    encoding,
+           gsize             bom_length,
+           gboolean          guessed,
+           gboolean         *out_again,
+           GError          **error)
+{
+  EmCallImporter importer;
+  EmTextSniffer sniffer;
+  EmCallImportReport *report;
+  GError *local_error = NULL;
+
+  importer_init (&importer, run->db, run->path, run->flags, encoding, run->zone);
+  if (guessed)
+    {
+      em_text_sniffer_init (&sniffer);
+      importer.sniffer = &sniffer;
+    }
+
+  report = run_import (&importer, run->stream, run->buffer, bom_length, run->progress,
+                       run->cancellable, &local_error);
+  *out_again = report == NULL && local_error == NULL && importer.wrong_guess;
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+
+  importer_clear (&importer);
+  return report;
+}
+
 /**
  * em_call_import_file:
  *
@@ -997,10 +1270,11 @@ em_call_import_file (EmDb                  *db,
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(EmZone) zone = NULL;
   g_autofree guint8 *buffer = NULL;
-  Progress progress = { progress_func, progress_data, 0, 0 };
+  Progress progress = { progress_func, progress_data, 0, 0, 0 };
   EmTextEncoding encoding = EM_TEXT_ENCODING_UNKNOWN;
-  EmCallImportReport *report;
-  EmCallImporter importer;
+  EmCallImportReport *report = NULL;
+  ImportRun run = { db, path, flags, NULL, NULL, NULL, &progress, cancellable };
+  gboolean again = FALSE;
   gsize bom_length = 0;
   gint64 cache_size, foreign_keys;
 
@@ -1012,9 +1286,13 @@ em_call_import_file (EmDb                  *db,
     return NULL;
 
   buffer = g_malloc (READ_CHUNK_SIZE);
-  if (!detect_encoding (stream, path, buffer, &encoding, &bom_length, cancellable, error) ||
+  if (!guess_encoding (stream, path, buffer, &encoding, &bom_length, cancellable, error) ||
       !(zone = em_zone_new_for_center (db, error)))
     return NULL;
+
+  run.zone = zone;
+  run.stream = stream;
+  run.buffer = buffer;
 
   /* For the one long transaction, on this connection only (both are put
    * back): a bigger page cache keeps the growing indexes in memory, and
@@ -1027,9 +1305,16 @@ em_call_import_file (EmDb                  *db,
   set_pragma (db, "cache_size", -IMPORT_CACHE_KIB);
   set_pragma (db, "foreign_keys", 0);
 
-  importer_init (&importer, db, path, flags, encoding, zone);
-  report = run_import (&importer, stream, buffer, bom_length, &progress, cancellable, error);
-  importer_clear (&importer);
+  if (encoding != EM_TEXT_ENCODING_UNKNOWN)
+    report = import_in (&run, encoding, bom_length, TRUE, &again, error);
+
+  /* Not UTF-8 after all (or not from the first read on): the whole file
+   * decides, then the import runs in that encoding.
+   */
+  if ((encoding == EM_TEXT_ENCODING_UNKNOWN || again) &&
+      rewind_stream (stream, path, cancellable, error) &&
+      detect_encoding (stream, path, buffer, &encoding, &bom_length, cancellable, error))
+    report = import_in (&run, encoding, bom_length, FALSE, &again, error);
 
   set_pragma (db, "foreign_keys", foreign_keys);
   set_pragma (db, "cache_size", cache_size);

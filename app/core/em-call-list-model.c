@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "em-call-list-model.h"
@@ -12,14 +13,17 @@
 /* EmCallListModel implements GListModel over SQL, so that a list of a
  * million calls costs what the screen shows, not what the table holds.
  *
- * The number of items is one count(*) of the query.  Items are read in
- * pages of PAGE_SIZE rows: the ids of a page come from an ORDER BY …
- * LIMIT … OFFSET on an index (em-call-query.c), then the page's rows
- * and their joins are read for those ids only.  The two sorts no index
- * can serve are sorted once into an array of ids instead, so that a page
- * is a slice of it however deep it is.  The last MAX_PAGES pages are
- * kept (least recently used goes first), so scrolling back and forth
- * reads nothing twice.
+ * Unfiltered and sorted by a column an index serves (the start time, the
+ * call id, the agent), the number of items is one count(*) and items are
+ * read in pages of PAGE_SIZE rows: the ids of a page come from an
+ * ORDER BY … LIMIT … OFFSET on that index (em-call-query.c), then the
+ * page's rows and their joins are read for those ids only.  Otherwise
+ * (a filter, a search, or a sort on any other column) the ids of every
+ * matching call are put in order once, into an array: by walking the
+ * index, or by sorting the calls' keys in memory.  A page is then a slice
+ * of it however deep it is.  The last MAX_PAGES pages are kept (least
+ * recently used goes first), so scrolling back and forth reads nothing
+ * twice.
  *
  * What a query costs up front (the count, the one-off sort, the first
  * page) is a Snapshot.  set_query() and refresh() compute it on the
@@ -47,7 +51,7 @@ typedef struct
 {
   guint      n_items;
   GPtrArray *first_page;   /* of EmCall: items 0 … PAGE_SIZE − 1 */
-  GArray    *order;        /* of gint64 calls.id, for sorts no index serves; else NULL */
+  GArray    *order;        /* of gint64 calls.id, when the ids are kept; else NULL */
   char      *page_sql;     /* else: the page at offset ?N+1 */
   GPtrArray *binds;        /* the N values of page_sql */
 } Snapshot;
@@ -258,7 +262,10 @@ read_ids (EmDb          *db,
   return g_steal_pointer (&calls);
 }
 
-/* An index serves the sort: count, then read the first page by OFFSET. */
+/* An index serves the sort and nothing is filtered: count, then read the
+ * first page by OFFSET (a page deep in the list walks that many index
+ * entries, a few milliseconds).
+ */
 static gboolean
 compute_indexed (EmDb               *db,
                  const EmCallQuery  *query,
@@ -295,37 +302,17 @@ compute_indexed (EmDb               *db,
   return read_rows (db, page, snapshot->first_page, cancellable, error);
 }
 
-/* No index serves the sort: sort every id once. */
+/* With the ids in order (snapshot->order), reads the first page. */
 static gboolean
-compute_sorted_once (EmDb               *db,
-                     const EmCallQuery  *query,
-                     Snapshot           *snapshot,
-                     GCancellable       *cancellable,
-                     GError            **error)
+read_first_ids (EmDb          *db,
+                Snapshot      *snapshot,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  g_autofree char *from = _em_call_query_build_from (query);
-  g_autofree char *where = _em_call_query_build_where (query, snapshot->binds);
-  g_autofree char *order_by = _em_call_query_build_order_by (query);
-  g_autofree char *sql = g_strdup_printf ("SELECT c.id FROM %s %s %s", from, where, order_by);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) ids = NULL;
   GPtrArray *first_page;
-  int rc;
 
-  if (!(stmt = em_db_prepare (db, sql, error)))
-    return FALSE;
-  _em_call_query_bind (stmt, snapshot->binds);
-
-  snapshot->order = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (snapshot->order, id);
-    }
-  if (rc != SQLITE_DONE)
-    return set_read_error (db, cancellable, error, rc, "sorting calls");
   snapshot->n_items = MIN (snapshot->order->len, G_MAXUINT);
-
   if (!(ids = prepare_ids_statement (db, error)) ||
       !(first_page = read_ids (db, ids, snapshot->order, 0, cancellable, error)))
     return FALSE;
@@ -333,6 +320,312 @@ compute_sorted_once (EmDb               *db,
   g_ptr_array_unref (snapshot->first_page);
   snapshot->first_page = first_page;
   return TRUE;
+}
+
+/* A call as the in-memory sort sees it.  A text key's first 8 bytes,
+ * big-endian, are its integer key too, so that most comparisons of text
+ * are one of integers.
+ */
+typedef struct
+{
+  gint64      key;          /* NULL is G_MININT64 */
+  const char *text;         /* text keys: the value, NULL for NULL */
+  gint64      started_at;
+  gint64      id;
+} SortEntry;
+
+#define INSERTION_SORT_MAX 16
+
+/* SQLite's order: NULL first, then numbers, text by its bytes; ties by
+ * the start time, then the row id, so the order is total.
+ */
+static inline gboolean
+entry_before (const SortEntry *a,
+              const SortEntry *b)
+{
+  if (a->key != b->key)
+    return a->key < b->key;
+  if (a->text != b->text)
+    {
+      int order = a->text == NULL ? -1 : b->text == NULL ? 1 : strcmp (a->text, b->text);
+      if (order != 0)
+        return order < 0;
+    }
+  if (a->started_at != b->started_at)
+    return a->started_at < b->started_at;
+  return a->id < b->id;
+}
+
+static inline gboolean
+entry_in_order (const SortEntry *a,
+                const SortEntry *b,
+                gboolean         descending)
+{
+  return descending ? entry_before (b, a) : entry_before (a, b);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  gboolean descending = GPOINTER_TO_INT (user_data);
+
+  if (entry_in_order (a, b, descending))
+    return -1;
+  return entry_in_order (b, a, descending) ? 1 : 0;
+}
+
+static void
+insertion_sort (SortEntry *v,
+                gsize      n,
+                gboolean   descending)
+{
+  for (gsize i = 1; i < n; i++)
+    {
+      SortEntry x = v[i];
+      gsize j = i;
+
+      for (; j > 0 && entry_in_order (&x, &v[j - 1], descending); j--)
+        v[j] = v[j - 1];
+      v[j] = x;
+    }
+}
+
+static inline void
+swap_entries (SortEntry *a,
+              SortEntry *b)
+{
+  SortEntry t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+/* Quicksort with the comparison inlined (a generic sort spends most of
+ * its time calling back for a million keys); keys are all distinct.  A
+ * pathological input falls back to GLib's sort past 2 log2 n levels.
+ */
+static void
+sort_entries (SortEntry *v,
+              gsize      n,
+              guint      depth,
+              gboolean   descending)
+{
+  while (n > INSERTION_SORT_MAX)
+    {
+      SortEntry *mid = v + n / 2, *last = v + n - 1;
+      gsize i = 0, j = n - 1;
+
+      if (depth-- == 0)
+        {
+          g_qsort_with_data (v, n, sizeof *v, compare_entries, GINT_TO_POINTER (descending));
+          return;
+        }
+
+      /* The median of three goes first, as the pivot. */
+      if (entry_in_order (mid, v, descending))
+        swap_entries (mid, v);
+      if (entry_in_order (last, mid, descending))
+        {
+          swap_entries (last, mid);
+          if (entry_in_order (mid, v, descending))
+            swap_entries (mid, v);
+        }
+      swap_entries (v, mid);
+
+      for (;;)
+        {
+          do i++; while (i < n && entry_in_order (&v[i], v, descending));
+          do j--; while (entry_in_order (v, &v[j], descending));
+          if (i >= j)
+            break;
+          swap_entries (&v[i], &v[j]);
+        }
+      swap_entries (v, &v[j]);
+
+      /* Recurse into the smaller side, loop on the larger. */
+      if (j < n - j - 1)
+        {
+          sort_entries (v, j, depth, descending);
+          v += j + 1;
+          n -= j + 1;
+        }
+      else
+        {
+          sort_entries (v + j + 1, n - j - 1, depth, descending);
+          n = j;
+        }
+    }
+
+  insertion_sort (v, n, descending);
+}
+
+static gint64
+text_prefix (const char *text,
+             gsize       length)
+{
+  guint64 prefix = 0;
+
+  for (guint i = 0; i < 8; i++)
+    prefix = (prefix << 8) | (i < length ? (guchar) text[i] : 0);
+
+  /* Unsigned byte order as a signed number. */
+  return (gint64) (prefix ^ G_GUINT64_CONSTANT (0x8000000000000000));
+}
+
+/* Returns: (transfer full): the rows of @key's map_sql, value → key */
+static GHashTable *
+read_key_map (EmDb                 *db,
+              const EmCallSortKey  *key,
+              GCancellable         *cancellable,
+              GError              **error)
+{
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = em_db_prepare (db, key->map_sql, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      gint64 rank = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (map, g_memdup2 (&value, sizeof value), g_memdup2 (&rank, sizeof rank));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (db, cancellable, error, rc, "sorting calls");
+      return NULL;
+    }
+
+  return g_steal_pointer (&map);
+}
+
+static void
+read_sort_key (const EmCallSortKey *key,
+               sqlite3_stmt        *stmt,
+               GHashTable          *map,
+               GStringChunk        *texts,
+               SortEntry           *entry)
+{
+  gboolean null = sqlite3_column_type (stmt, 2) == SQLITE_NULL;
+  gint64 value;
+  gint64 *mapped;
+
+  entry->key = 0;
+  entry->text = NULL;
+
+  switch (key->kind)
+    {
+    case EM_CALL_SORT_KEY_INTEGER:
+      entry->key = null ? G_MININT64 : sqlite3_column_int64 (stmt, 2);
+      break;
+
+    case EM_CALL_SORT_KEY_TEXT:
+      entry->key = G_MININT64;
+      if (!null)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 2);
+          gsize length = sqlite3_column_bytes (stmt, 2);
+
+          entry->key = text_prefix (text, length);
+          entry->text = g_string_chunk_insert_len (texts, text, length);
+        }
+      break;
+
+    case EM_CALL_SORT_KEY_MAPPED:
+    default:
+      value = sqlite3_column_int64 (stmt, 2);
+      mapped = g_hash_table_lookup (map, &value);
+      entry->key = mapped != NULL ? *mapped : key->map_default;
+      break;
+    }
+}
+
+/* Reads every matching call's key; returns: (transfer full): SortEntry */
+static GArray *
+read_sort_entries (EmDb                 *db,
+                   const EmCallQuery    *query,
+                   const EmCallSortKey  *key,
+                   GHashTable           *map,
+                   GStringChunk         *texts,
+                   GPtrArray            *binds,
+                   GCancellable         *cancellable,
+                   GError              **error)
+{
+  g_autofree char *where = _em_call_query_build_where (query, binds);
+  g_autofree char *sql = g_strdup_printf ("SELECT c.id, c.started_at, %s FROM calls c %s",
+                                          key->column, where);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (SortEntry));
+  int rc;
+
+  if (!(stmt = em_db_prepare (db, sql, error)))
+    return NULL;
+  _em_call_query_bind (stmt, binds);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SortEntry entry;
+
+      entry.id = sqlite3_column_int64 (stmt, 0);
+      entry.started_at = sqlite3_column_int64 (stmt, 1);
+      read_sort_key (key, stmt, map, texts, &entry);
+      g_array_append_val (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (db, cancellable, error, rc, "sorting calls");
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/* No index serves the sort, or filters narrow the list (counting them is
+ * a scan anyway, and so would be reading a page deep in the list by
+ * OFFSET, on the UI's thread): read every matching call's key and sort
+ * the ids once, in memory.  8 bytes a call are kept, the keys only while
+ * sorting.
+ */
+static gboolean
+compute_sorted_once (EmDb               *db,
+                     const EmCallQuery  *query,
+                     Snapshot           *snapshot,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  g_autoptr(GHashTable) map = NULL;
+  g_autoptr(GArray) entries = NULL;
+  GStringChunk *texts = g_string_chunk_new (64 * 1024);
+  EmCallSortKey key;
+  gboolean descending;
+
+  _em_call_query_get_sort_key (query, &key);
+  em_call_query_get_sort (query, &descending);
+
+  if (key.kind == EM_CALL_SORT_KEY_MAPPED && !(map = read_key_map (db, &key, cancellable, error)))
+    {
+      g_string_chunk_free (texts);
+      return FALSE;
+    }
+
+  entries = read_sort_entries (db, query, &key, map, texts, snapshot->binds, cancellable, error);
+  if (entries != NULL)
+    sort_entries ((SortEntry *) (gpointer) entries->data, entries->len,
+                  2 * g_bit_storage (entries->len), descending);
+  g_string_chunk_free (texts);
+  if (entries == NULL)
+    return FALSE;
+
+  snapshot->order = g_array_sized_new (FALSE, FALSE, sizeof (gint64), entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    g_array_append_val (snapshot->order, g_array_index (entries, SortEntry, i).id);
+
+  return read_first_ids (db, snapshot, cancellable, error);
 }
 
 /* Returns: (transfer full): what @query needs before it is shown, read
@@ -354,7 +647,7 @@ compute_snapshot (EmDb               *db,
   if (cancellable != NULL)
     sqlite3_progress_handler (handle, 1000, check_cancelled, cancellable);
 
-  if (_em_call_query_sort_uses_index (query))
+  if (_em_call_query_sort_uses_index (query) && !_em_call_query_has_filters (query))
     ok = compute_indexed (db, query, snapshot, cancellable, error);
   else
     ok = compute_sorted_once (db, query, snapshot, cancellable, error);

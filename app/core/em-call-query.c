@@ -7,15 +7,17 @@
 
 #include "em-call-query-private.h"
 
-/* Sorts on the calls' own columns are backed by an index (em-db-schema.c:
- * calls_<column>, each (column, started_at) so that equal keys fall back
- * to the start time): paging a million calls with OFFSET then walks an
- * index, never sorts the table.  The agent sort walks agents in 工号
- * order and their calls through calls_agent_started.  The team and
- * evaluation sorts cannot be served by an index (a team's agents
- * interleave; a call's evaluation state lives in another table): for
- * those the list model sorts once into a temporary table
- * (em-call-list-model.c).  bench/bench-call-list says what each costs.
+/* Three sorts are served by an index: the start time (calls_started),
+ * the call id (its UNIQUE index) and the agent (agents in 工号 order,
+ * their calls through calls_agent_started); paging through a million
+ * unfiltered calls then walks an index with OFFSET, never sorts the
+ * table.  Every other list (another sort, a filter, a search) is put in
+ * order once, in memory, by the list model (em-call-list-model.c, with
+ * _em_call_query_get_sort_key()): an index per sortable column made each
+ * import of a million calls several seconds slower and the database more
+ * than twice as big, for sorts that take a fraction of a second in a
+ * worker thread.  bench/bench-call-list and bench/bench-import say what
+ * each costs.
  */
 
 struct _EmCallQuery
@@ -366,16 +368,75 @@ build_search (const EmCallQuery *self,
 gboolean
 _em_call_query_sort_uses_index (const EmCallQuery *self)
 {
-  return self->sort != EM_CALL_SORT_TEAM && self->sort != EM_CALL_SORT_EVALUATION;
+  return self->sort == EM_CALL_SORT_STARTED_AT ||
+         self->sort == EM_CALL_SORT_EXTERNAL_ID ||
+         self->sort == EM_CALL_SORT_AGENT;
 }
 
-/* The FROM clause that selects the ordered call ids: the agent and team
- * sorts need their tables, the others only the calls.
+gboolean
+_em_call_query_has_filters (const EmCallQuery *self)
+{
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  g_autofree char *where = _em_call_query_build_where (self, binds);
+
+  return *where != '\0';
+}
+
+/* The key of a sort done in memory; see em-call-query-private.h.  The
+ * agent and team sorts rank the agents (a few hundred rows) by 工号 or by
+ * team name and 工号, the evaluation sort reads the evaluations once:
+ * neither joins per call.
+ */
+void
+_em_call_query_get_sort_key (const EmCallQuery *self,
+                             EmCallSortKey     *out_key)
+{
+  static const EmCallSortKey agent = {
+    EM_CALL_SORT_KEY_MAPPED, "c.agent_id",
+    "SELECT id, row_number () OVER (ORDER BY code) FROM agents",
+    0
+  };
+  static const EmCallSortKey team = {
+    EM_CALL_SORT_KEY_MAPPED, "c.agent_id",
+    "SELECT a.id, row_number () OVER (ORDER BY t.name, a.code) "
+    "FROM agents a LEFT JOIN teams t ON t.id = a.team_id",
+    0
+  };
+  static const EmCallSortKey evaluation = {
+    EM_CALL_SORT_KEY_MAPPED, "c.id",
+    "SELECT call_id, max (status) + 1 FROM evaluations GROUP BY call_id",
+    0
+  };
+  EmCallSortKey integer = { EM_CALL_SORT_KEY_INTEGER, NULL, NULL, 0 };
+  EmCallSortKey text = { EM_CALL_SORT_KEY_TEXT, NULL, NULL, 0 };
+
+  switch (self->sort)
+    {
+    case EM_CALL_SORT_AGENT: *out_key = agent; return;
+    case EM_CALL_SORT_TEAM: *out_key = team; return;
+    case EM_CALL_SORT_EVALUATION: *out_key = evaluation; return;
+    case EM_CALL_SORT_STARTED_AT: integer.column = "c.started_at"; break;
+    case EM_CALL_SORT_DURATION: integer.column = "c.duration_s"; break;
+    case EM_CALL_SORT_WAIT: integer.column = "c.wait_s"; break;
+    case EM_CALL_SORT_DIRECTION: integer.column = "c.direction"; break;
+    case EM_CALL_SORT_SATISFACTION: integer.column = "c.satisfaction"; break;
+    case EM_CALL_SORT_RESOLVED: integer.column = "c.resolved"; break;
+    case EM_CALL_SORT_EXTERNAL_ID: text.column = "c.external_id"; break;
+    case EM_CALL_SORT_CALLER: text.column = "c.caller"; break;
+    case EM_CALL_SORT_QUEUE: text.column = "c.queue"; break;
+    default: g_assert_not_reached ();
+    }
+
+  *out_key = integer.column != NULL ? integer : text;
+}
+
+/* The FROM clause that selects the ordered call ids: the agent sort
+ * needs its table, the others only the calls.
  */
 char *
 _em_call_query_build_from (const EmCallQuery *self)
 {
-  if (self->sort == EM_CALL_SORT_AGENT || self->sort == EM_CALL_SORT_TEAM)
+  if (self->sort == EM_CALL_SORT_AGENT)
     return g_strdup ("calls c JOIN agents a ON a.id = c.agent_id "
                      "LEFT JOIN teams t ON t.id = a.team_id");
   return g_strdup ("calls c");
@@ -428,40 +489,21 @@ _em_call_query_build_where (const EmCallQuery *self,
   return g_strconcat ("WHERE ", joined, NULL);
 }
 
-/* The sort keys, most significant first, each in the query's direction. */
+/* The sort keys of the sorts an index serves, most significant first,
+ * each in the query's direction.
+ */
 static const char * const *
 sort_keys (EmCallSort sort)
 {
   static const char * const started_at[] = { "c.started_at", "c.id", NULL };
   static const char * const external_id[] = { "c.external_id", NULL };
   static const char * const agent[] = { "a.code", "c.started_at", "c.id", NULL };
-  static const char * const team[] = { "t.name", "a.code", "c.started_at", "c.id", NULL };
-  static const char * const duration[] = { "c.duration_s", "c.started_at", "c.id", NULL };
-  static const char * const wait[] = { "c.wait_s", "c.started_at", "c.id", NULL };
-  static const char * const direction[] = { "c.direction", "c.started_at", "c.id", NULL };
-  static const char * const caller[] = { "c.caller", "c.started_at", "c.id", NULL };
-  static const char * const queue[] = { "c.queue", "c.started_at", "c.id", NULL };
-  static const char * const satisfaction[] = { "c.satisfaction", "c.started_at", "c.id", NULL };
-  static const char * const resolved[] = { "c.resolved", "c.started_at", "c.id", NULL };
-  static const char * const evaluation[] = {
-    "coalesce ((SELECT max (status) + 1 FROM evaluations WHERE call_id = c.id), 0)",
-    "c.started_at", "c.id", NULL
-  };
 
   switch (sort)
     {
     case EM_CALL_SORT_STARTED_AT: return started_at;
     case EM_CALL_SORT_EXTERNAL_ID: return external_id;
     case EM_CALL_SORT_AGENT: return agent;
-    case EM_CALL_SORT_TEAM: return team;
-    case EM_CALL_SORT_DURATION: return duration;
-    case EM_CALL_SORT_WAIT: return wait;
-    case EM_CALL_SORT_DIRECTION: return direction;
-    case EM_CALL_SORT_CALLER: return caller;
-    case EM_CALL_SORT_QUEUE: return queue;
-    case EM_CALL_SORT_SATISFACTION: return satisfaction;
-    case EM_CALL_SORT_RESOLVED: return resolved;
-    case EM_CALL_SORT_EVALUATION: return evaluation;
     default: g_assert_not_reached ();
     }
 }

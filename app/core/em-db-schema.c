@@ -55,17 +55,10 @@ static const char migration_1[] =
   "  recording     TEXT,"                     /* relative to the recordings folder, or absolute */
   "  import_id     INTEGER REFERENCES imports (id)"
   ");"
+  /* Only these: every index on calls is paid by every imported call.
+   * The calls list sorts the other columns in memory (em-call-query.c). */
   "CREATE INDEX calls_agent_started ON calls (agent_id, started_at);"
   "CREATE INDEX calls_started ON calls (started_at);"
-  /* One per sortable column of the calls list, each ending in started_at
-   * so that equal keys fall back to the start time (em-call-query.c). */
-  "CREATE INDEX calls_duration ON calls (duration_s, started_at);"
-  "CREATE INDEX calls_wait ON calls (wait_s, started_at);"
-  "CREATE INDEX calls_direction ON calls (direction, started_at);"
-  "CREATE INDEX calls_caller ON calls (caller, started_at);"
-  "CREATE INDEX calls_queue ON calls (queue, started_at);"
-  "CREATE INDEX calls_satisfaction ON calls (satisfaction, started_at);"
-  "CREATE INDEX calls_resolved ON calls (resolved, started_at);"
 
   "CREATE TABLE scorecards ("
   "  id    INTEGER PRIMARY KEY,"

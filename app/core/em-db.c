@@ -19,6 +19,10 @@
  * exactly as it was.
  */
 
+#ifndef EM_DB_PAGE_SIZE
+#define EM_DB_PAGE_SIZE 16384
+#endif
+
 struct _EmDb
 {
   GObject  parent_instance;
@@ -355,6 +359,13 @@ em_db_open (const char  *path,
   sqlite3_busy_timeout (self->handle, 2000);
 
   if (!read_schema_version (self, &version, error))
+    return NULL;
+
+  /* A new file only (the size is fixed once the first table exists):
+   * bigger pages make the B-trees of a million calls shallower and the
+   * WAL's frames fewer, so an import writes faster (bench/bench-import).
+   */
+  if (version == 0 && !em_db_exec (self, "PRAGMA page_size = " G_STRINGIFY (EM_DB_PAGE_SIZE), error))
     return NULL;
 
   if (version > EM_DB_SCHEMA_VERSION)

@@ -135,6 +135,7 @@ typedef struct
   EmMonthReport               *report;       /* the last of trend */
   GPtrArray                   *agents;       /* const EmMonthFigures*, in scope */
   EmDeductions                *deductions;
+  GPtrArray                   *grade_titles; /* char*, per grade of the scheme */
 
   lxw_workbook                *wb;
   Sheet                        sheets[N_SHEETS];
@@ -481,6 +482,23 @@ metric_format (Export       *self,
   return self->f_points;
 }
 
+/* A grade's title, looked up in the scheme once per export, not per row. */
+static const char *
+grade_title (Export *self,
+             guint   grade)
+{
+  if (self->grade_titles == NULL)
+    {
+      guint n_grades = em_scheme_get_n_grades (self->scheme);
+
+      self->grade_titles = g_ptr_array_new_full (n_grades, g_free);
+      for (guint g = 0; g < n_grades; g++)
+        g_ptr_array_add (self->grade_titles, em_scheme_dup_grade_title (self->scheme, g, self->language));
+    }
+
+  return grade < self->grade_titles->len ? g_ptr_array_index (self->grade_titles, grade) : NULL;
+}
+
 /* Writes the columns figures_header() names, from @col; returns the
  * column of the total.
  */
@@ -518,10 +536,7 @@ put_figures (Export               *self,
   total_col = col;
   put_points (self, sheet, row, col++, f->has_total, f->total);
   if (f->grade >= 0)
-    {
-      g_autofree char *grade = em_scheme_dup_grade_title (self->scheme, f->grade, self->language);
-      put_string (self, sheet, row, col, grade, NULL);
-    }
+    put_string (self, sheet, row, col, grade_title (self, f->grade), NULL);
 
   return total_col;
 }
@@ -662,8 +677,7 @@ write_grade_distribution (Export *self,
 
   for (guint g = 0; g <= n_grades && !failed (self); g++)
     {
-      g_autofree char *name = g < n_grades ? em_scheme_dup_grade_title (self->scheme, g, self->language)
-                                           : g_strdup (T (self, S_NO_TOTAL));
+      const char *name = g < n_grades ? grade_title (self, g) : T (self, S_NO_TOTAL);
 
       if (g == n_grades && counts[g] == 0)
         break;
@@ -1237,6 +1251,7 @@ export_clear (Export *self)
   g_clear_pointer (&self->trend, g_ptr_array_unref);
   g_clear_pointer (&self->agents, g_ptr_array_unref);
   g_clear_pointer (&self->deductions, em_deductions_free);
+  g_clear_pointer (&self->grade_titles, g_ptr_array_unref);
   g_clear_pointer (&self->team_name, g_free);
   g_clear_object (&self->scheme);
 }

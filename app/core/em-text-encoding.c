@@ -69,15 +69,61 @@ finish_carried_character (EmTextSniffer *self,
   return take;
 }
 
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define LOW_BITS  G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* Eight bytes of ASCII other than NUL: nothing to check. */
+static inline gboolean
+is_plain_ascii (const char *data)
+{
+  guint64 word;
+
+  memcpy (&word, data, sizeof word);
+  return ((word | ((word - LOW_BITS) & ~word)) & HIGH_BITS) == 0;
+}
+
+/* How much of @data g_utf8_validate_len() must see at once: up to the
+ * next eight plain ASCII bytes (a character boundary), or all of it.
+ */
+static gsize
+span_to_check (const char *data,
+               gsize       length)
+{
+  gsize span = 8;
+
+  while (span + 8 <= length && !is_plain_ascii (data + span))
+    span += 8;
+
+  return span + 8 <= length ? span : length;
+}
+
 static void
 validate_utf8 (EmTextSniffer *self,
                const char    *data,
                gsize          length)
 {
   const char *end = NULL;
+  const char *data_end = data + length;
   gsize remaining;
 
-  if (g_utf8_validate_len (data, length, &end))
+  /* Call lists are mostly ASCII: skip it eight bytes at a time. */
+  for (const char *p = data; p < data_end;)
+    {
+      gsize span;
+
+      while (p + 8 <= data_end && is_plain_ascii (p))
+        p += 8;
+      if (p == data_end)
+        return;
+
+      span = span_to_check (p, data_end - p);
+      if (!g_utf8_validate_len (p, span, &end))
+        break;
+      p += span;
+      end = NULL;
+    }
+
+  if (end == NULL)
     return;
 
   remaining = data + length - end;
@@ -118,6 +164,15 @@ em_text_sniffer_feed (EmTextSniffer *self,
     validate_utf8 (self, data, length);
   else if (memchr (data, '\0', length) != NULL)
     self->has_nul = TRUE;
+}
+
+/* Whether the bytes fed so far may still be UTF-8 text: FALSE once they
+ * cannot, TRUE until the end says (em_text_sniffer_finish()).
+ */
+gboolean
+em_text_sniffer_may_be_utf8 (EmTextSniffer *self)
+{
+  return self->utf8_valid && !self->has_nul;
 }
 
 static gboolean

@@ -41,6 +41,7 @@ void            em_text_sniffer_feed   (EmTextSniffer *self,
                                         gsize          length);
 EmTextEncoding  em_text_sniffer_finish (EmTextSniffer *self,
                                         gsize         *out_bom_length);
+gboolean        em_text_sniffer_may_be_utf8 (EmTextSniffer *self);
 
 /* Appends text in the detected encoding to a UTF-8 string.  In GB18030 the
  * ASCII bytes (quotes, commas, line ends) never occur inside a multi-byte
