@@ -86,6 +86,9 @@ _em_calls_page_update_actions (EmCallsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.import", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.load-demo", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.open", self->db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.open-selected",
+                                 self->db != NULL && self->selection != NULL &&
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
 }
 
 static gboolean
@@ -498,10 +501,27 @@ open_action (GtkWidget  *widget,
   g_signal_emit_by_name (self, "open-call", call);
 }
 
+/* GTK 4.8 gives a list row no action an assistive technology can invoke,
+ * but it does offer a widget's actions that take no parameter: a screen
+ * reader selects the row, then calls.open-selected opens it.
+ */
+static void
+open_selected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  EmCallsPage *self = EM_CALLS_PAGE (widget);
+  EmCall *call = gtk_single_selection_get_selected_item (self->selection);
+
+  if (call != NULL)
+    gtk_widget_activate_action (widget, "calls.open", "x", em_call_get_id (call));
+}
+
 void
 _em_calls_page_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "calls.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "calls.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "calls.open", "x", open_action);
+  gtk_widget_class_install_action (widget_class, "calls.open-selected", NULL, open_selected_action);
 }

@@ -28,6 +28,7 @@ struct _EmCallsPage
   GtkStack           *results_stack;
   GtkColumnView      *column_view;
   GtkSpinner         *loading_spinner;
+  gboolean            open_first_when_listed;   /* Enter in the search, list still counting */
 
   /* The filter bar (em-calls-page-filters.c) */
   GSettings          *settings;       /* for inspector-name; NULL without the schema */

@@ -299,6 +299,8 @@ on_search_entry_search_changed (EmCallsPage    *self,
   if (self->model == NULL)
     return;
 
+  self->open_first_when_listed = FALSE;
+
   query = em_call_query_copy (em_call_list_model_get_query (self->model));
   em_call_query_set_search (query, gtk_editable_get_text (GTK_EDITABLE (entry)));
   set_query (self, query);
@@ -320,6 +322,39 @@ on_column_view_activate (EmCallsPage   *self,
 
   if (call != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "calls.open", "x", em_call_get_id (call));
+}
+
+static void
+open_first_call (EmCallsPage *self)
+{
+  self->open_first_when_listed = FALSE;
+  on_column_view_activate (self, 0, self->column_view);
+}
+
+/* Enter in the search opens the first call listed, as a call id typed in
+ * full finds just that call; the way to a call from the keyboard (and
+ * for a screen reader).  A search still being counted opens its first
+ * call when the list is ready.
+ */
+static void
+on_search_entry_activate (EmCallsPage    *self,
+                          GtkSearchEntry *entry)
+{
+  const EmCallQuery *query;
+  const char *searched = NULL;
+
+  if (self->model == NULL)
+    return;
+
+  if ((query = em_call_list_model_get_query (self->model)) != NULL)
+    searched = em_call_query_get_search (query);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), searched != NULL ? searched : "") != 0)
+    on_search_entry_search_changed (self, entry);   /* before the search delay */
+
+  if (em_call_list_model_get_loading (self->model))
+    self->open_first_when_listed = TRUE;
+  else
+    open_first_call (self);
 }
 
 static void
@@ -379,6 +414,9 @@ on_model_loading_changed (EmCallsPage *self)
   gtk_spinner_set_spinning (self->loading_spinner, loading);
   gtk_widget_set_opacity (GTK_WIDGET (self->loading_spinner), loading ? 1.0 : 0.0);
   update_state (self);
+
+  if (!loading && self->open_first_when_listed)
+    open_first_call (self);
 }
 
 static void
@@ -614,6 +652,7 @@ em_calls_page_class_init (EmCallsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmCallsPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, EmCallsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, EmCallsPage, loading_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
@@ -634,6 +673,8 @@ em_calls_page_init (EmCallsPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (_em_calls_page_update_actions), self);
 
   add_columns (self);
   _em_calls_page_init_filters (self);

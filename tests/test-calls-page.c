@@ -243,6 +243,14 @@ on_open_call (EmCallsPage *page,
   *out_id = g_strdup (em_call_get_external_id (call));
 }
 
+static gboolean
+opened_a_call (gpointer data)
+{
+  char **opened = data;
+
+  return *opened != NULL;
+}
+
 static void
 test_row_activation_opens_call (Fixture       *f,
                                 gconstpointer  data)
@@ -254,6 +262,25 @@ test_row_activation_opens_call (Fixture       *f,
   g_signal_connect (f->page, "open-call", G_CALLBACK (on_open_call), &opened);
   g_signal_emit_by_name (page_child (f, "column_view"), "activate", 0);
   g_assert_cmpstr (opened, ==, newest);
+}
+
+/* Enter in the search opens the first call listed: a call id typed in
+ * full, Enter pressed before the search delay is over.
+ */
+static void
+test_search_enter_opens_call (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *entry = page_child (f, "search_entry");
+  g_autofree char *opened = NULL;
+  g_autofree char *oldest = em_test_query_text (f->db, "SELECT external_id FROM calls "
+                                                       "ORDER BY started_at, id LIMIT 1");
+
+  g_signal_connect (f->page, "open-call", G_CALLBACK (on_open_call), &opened);
+  gtk_editable_set_text (GTK_EDITABLE (entry), oldest);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (em_test_spin_until (opened_a_call, &opened, 20000));
+  g_assert_cmpstr (opened, ==, oldest);
 }
 
 static gboolean
@@ -362,6 +389,7 @@ main (int    argc,
   ADD ("/calls-page/sort-by-header", setup_demo, test_sort_by_header);
   ADD ("/calls-page/search", setup_demo, test_search);
   ADD ("/calls-page/row-activation-opens-call", setup_demo, test_row_activation_opens_call);
+  ADD ("/calls-page/search-enter-opens-call", setup_demo, test_search_enter_opens_call);
   ADD ("/calls-page/empty-state-and-demo", setup_empty, test_empty_state_and_demo);
   ADD ("/calls-page/import-bad-rows", setup_empty, test_import_bad_rows);
 #undef ADD
