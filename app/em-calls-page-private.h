@@ -59,8 +59,6 @@ struct _EmCallsPage
 void _em_calls_page_class_init_actions (GtkWidgetClass *widget_class);
 void _em_calls_page_update_actions     (EmCallsPage    *self);
 void _em_calls_page_cancel_job         (EmCallsPage    *self);
-void _em_calls_page_show_toast         (EmCallsPage    *self,
-                                        const char     *message);
 
 /* em-calls-page.c */
 void _em_calls_page_set_query          (EmCallsPage       *self,

@@ -7,18 +7,13 @@
 
 #include "em-calls-page-private.h"
 #include "em-points.h"
+#include "em-sql-sort.h"
 
 /* The column view shows an EmCallListModel, which pages rows from SQLite
  * and sorts and filters in SQL: nothing here may wrap it in a
  * GtkSortListModel or GtkFilterListModel, which would read every row.
- *
- * Clicking a header still goes through GtkColumnView's own sorter, so the
- * header shows its arrow; the sorter is only *read*, to build the model's
- * query.  GTK 4.8 has no API to ask it which column sorts, so each
- * column's sorter is a GtkCustomSorter that, when the column view sorter
- * compares two probe objects, writes its column into the probe: the first
- * column written is the primary one, and the sign of the result is its
- * direction (read_header_sort()).
+ * The headers' sorters are only read, to build the model's query
+ * (em-sql-sort.c).
  */
 
 G_DEFINE_FINAL_TYPE (EmCallsPage, em_calls_page, ADW_TYPE_BIN)
@@ -196,37 +191,18 @@ on_cell_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
 }
 
-/* See the comment at the top: a sorter that only answers probes. */
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  int *primary = g_object_get_data (G_OBJECT (a), "em-sort-probe");
-
-  if (primary != NULL && *primary < 0)
-    *primary = GPOINTER_TO_INT (user_data);
-  return GTK_ORDERING_SMALLER;
-}
-
+/* The column the user sorts by; FALSE when no header sorts. */
 static gboolean
 read_header_sort (EmCallsPage *self,
                   EmCallSort  *out_sort,
                   gboolean    *out_descending)
 {
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  int primary = -1;
-  GtkOrdering order;
+  int key;
 
-  g_object_set_data (a, "em-sort-probe", &primary);
-  order = gtk_sorter_compare (sorter, a, b);
-  if (primary < 0 || order == GTK_ORDERING_EQUAL)
+  if (!em_sql_sort_read (self->column_view, &key, out_descending))
     return FALSE;
 
-  *out_sort = primary;
-  *out_descending = order == GTK_ORDERING_LARGER;
+  *out_sort = key;
   return TRUE;
 }
 
@@ -432,7 +408,7 @@ add_columns (EmCallsPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), (gpointer) &columns[i]);
 
       column = gtk_column_view_column_new (_(columns[i].title), factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (columns[i].sort), NULL));
+      sorter = em_sql_sort_sorter_new (columns[i].sort);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_column_set_resizable (column, TRUE);
