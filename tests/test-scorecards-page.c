@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "earmark-resources.h"
 #include "em-scorecard-store.h"
@@ -367,14 +368,19 @@ shows_test_version (gpointer data)
   return em_scorecards_page_get_selected_version (EM_SCORECARDS_PAGE (f->page)) == *version_id;
 }
 
+/* The exported file exists as soon as the write starts: wait until it
+ * holds as much as the file imported.
+ */
 static gboolean
 exported_written (gpointer data)
 {
   Fixture *f = data;
-
   g_autofree char *path = g_build_filename (f->dir, "exported.scorecard", NULL);
+  g_autofree char *original = g_build_filename (f->dir, "hotline-call-qa.scorecard", NULL);
+  GStatBuf written_stat, original_stat;
 
-  return g_file_test (path, G_FILE_TEST_EXISTS);
+  return g_stat (path, &written_stat) == 0 && g_stat (original, &original_stat) == 0 &&
+         written_stat.st_size == original_stat.st_size;
 }
 
 static void
