@@ -11,6 +11,7 @@
 #include "em-agent-row.h"
 #include "em-agents-page.h"
 #include "em-chart.h"
+#include "em-db-task.h"
 #include "em-error.h"
 #include "em-figures-row.h"
 
@@ -87,7 +88,6 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  char     *db_path;
   EmScheme *scheme;
   char     *language;
   EmPeriod  first_month;
@@ -100,7 +100,6 @@ job_free (gpointer data)
 {
   Job *job = data;
 
-  g_free (job->db_path);
   g_clear_object (&job->scheme);
   g_free (job->language);
   g_free (job);
@@ -220,25 +219,18 @@ fill_months (EmAgentsPage  *self,
 
 /* The history job ---------------------------------------------------------- */
 
-static void
-history_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gboolean
+compute_history (EmDb          *db,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 gpointer      *out_history,
+                 GError       **error)
 {
   Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EmDb) db = em_db_open (job->db_path, &error);
-  EmAgentHistory *history = NULL;
 
-  if (db != NULL)
-    history = em_agent_history_compute (db, job->scheme, &job->last_month, N_MONTHS,
-                                        job->language, cancellable, &error);
-
-  if (history == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, history, g_object_unref);
+  *out_history = em_agent_history_compute (db, job->scheme, &job->last_month, N_MONTHS,
+                                           job->language, cancellable, error);
+  return *out_history != NULL;
 }
 
 static void
@@ -314,7 +306,6 @@ start_history (EmAgentsPage *self)
   cancel_task (&self->history_task, &self->history_cancellable);
 
   job = g_new0 (Job, 1);
-  job->db_path = g_strdup (em_db_get_path (self->db));
   job->scheme = g_object_ref (self->scheme);
   job->language = g_strdup (self->language);
   if (!em_agents_page_get_month (self, &job->last_month))
@@ -327,7 +318,7 @@ start_history (EmAgentsPage *self)
   self->history_cancellable = g_cancellable_new ();
   self->history_task = g_task_new (self, self->history_cancellable, on_history_done, NULL);
   g_task_set_task_data (self->history_task, job, job_free);
-  g_task_run_in_thread (self->history_task, history_thread);
+  em_db_task_run_in_thread (self->history_task, self->db, compute_history, g_object_unref);
 
   /* Only the first computation hides the page; later ones keep showing
    * the figures they will replace.
@@ -383,25 +374,18 @@ em_agents_page_refresh (EmAgentsPage *self)
 
 /* The evaluations job ------------------------------------------------------ */
 
-static void
-evaluations_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gboolean
+list_evaluations (EmDb          *db,
+                  gpointer       task_data,
+                  GCancellable  *cancellable,
+                  gpointer      *out_list,
+                  GError       **error)
 {
   Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EmDb) db = em_db_open (job->db_path, &error);
-  GListModel *list = NULL;
 
-  if (db != NULL)
-    list = em_agent_history_list_evaluations (db, job->agent_id, &job->first_month, &job->last_month,
-                                              job->language, cancellable, &error);
-
-  if (list == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, list, g_object_unref);
+  *out_list = em_agent_history_list_evaluations (db, job->agent_id, &job->first_month, &job->last_month,
+                                                 job->language, cancellable, error);
+  return *out_list != NULL;
 }
 
 static void
@@ -452,7 +436,6 @@ start_evaluations (EmAgentsPage *self,
 
   cancel_task (&self->evaluations_task, &self->evaluations_cancellable);
 
-  job->db_path = g_strdup (em_db_get_path (self->db));
   job->language = g_strdup (self->language);
   job->agent_id = agent_id;
   job->first_month = *em_agent_history_get_month (self->history, 0);
@@ -461,7 +444,7 @@ start_evaluations (EmAgentsPage *self,
   self->evaluations_cancellable = g_cancellable_new ();
   self->evaluations_task = g_task_new (self, self->evaluations_cancellable, on_evaluations_done, NULL);
   g_task_set_task_data (self->evaluations_task, job, job_free);
-  g_task_run_in_thread (self->evaluations_task, evaluations_thread);
+  em_db_task_run_in_thread (self->evaluations_task, self->db, list_evaluations, g_object_unref);
   notify_busy (self, was_busy);
 }
 

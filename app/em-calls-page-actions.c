@@ -7,8 +7,10 @@
 
 #include "em-call-import.h"
 #include "em-calls-page-private.h"
+#include "em-db-task.h"
 #include "em-demo.h"
 #include "em-error.h"
+#include "em-file-chooser.h"
 #include "em-window.h"
 
 /* The Calls page's actions.  Importing and making the demo data run in a
@@ -20,7 +22,6 @@
 
 typedef struct
 {
-  char               *db_path;
   GFile              *file;
   EmCallImportFlags   flags;
   gint                permille;     /* atomic: progress 0…1000, -1 unknown */
@@ -33,7 +34,6 @@ job_free (gpointer data)
 {
   Job *job = data;
 
-  g_free (job->db_path);
   g_clear_object (&job->file);
   g_clear_pointer (&job->report, em_call_import_report_free);
   g_free (job);
@@ -48,37 +48,6 @@ get_window (EmCallsPage *self)
 }
 
 void
-_em_calls_page_show_toast (EmCallsPage *self,
-                           const char  *message)
-{
-  GtkWindow *window = get_window (self);
-
-  if (EM_IS_WINDOW (window))
-    em_window_toast (EM_WINDOW (window), message);
-  else
-    g_message ("%s", message);
-}
-
-static void
-show_error (EmCallsPage  *self,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWindow *window = get_window (self);
-  GtkWidget *dialog;
-
-  if (EM_IS_WINDOW (window))
-    {
-      em_window_show_error (EM_WINDOW (window), heading, error);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (window, heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
 _em_calls_page_update_actions (EmCallsPage *self)
 {
   gboolean idle = self->db != NULL && self->job == NULL;
@@ -86,6 +55,9 @@ _em_calls_page_update_actions (EmCallsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.import", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.load-demo", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.open", self->db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.open-selected",
+                                 self->db != NULL && self->selection != NULL &&
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
 }
 
 static gboolean
@@ -107,18 +79,17 @@ static void
 start_job (EmCallsPage         *self,
            Job                 *job,
            const char          *label,
-           GTaskThreadFunc      thread_func,
+           EmDbTaskFunc         func,
            GAsyncReadyCallback  done)
 {
   g_assert (self->job == NULL);
 
-  job->db_path = g_strdup (em_db_get_path (self->db));
   job->permille = -1;
 
   self->cancellable = g_cancellable_new ();
   self->job = g_task_new (self, self->cancellable, done, NULL);
   g_task_set_task_data (self->job, job, job_free);
-  g_task_run_in_thread (self->job, thread_func);
+  em_db_task_run_in_thread (self->job, self->db, func, NULL);
 
   gtk_label_set_text (self->progress_label, label);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
@@ -168,25 +139,26 @@ on_import_progress (guint64  bytes_read,
     g_atomic_int_set (&job->permille, (int) (MIN (bytes_read, bytes_total) * 1000 / bytes_total));
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* The report is kept even when the import fails: it lists the bad rows. */
+static gboolean
+import_calls (EmDb          *db,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              gpointer      *out_result,
+              GError       **error)
 {
   Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EmDb) db = em_db_open (job->db_path, &error);
   g_autofree char *path = g_file_get_path (job->file);
+  GError *local_error = NULL;
 
-  if (db != NULL)
-    job->report = em_call_import_file (db, path, job->flags, on_import_progress, job,
-                                       cancellable, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  job->report = em_call_import_file (db, path, job->flags, on_import_progress, job,
+                                     cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
@@ -303,7 +275,7 @@ toast_import_counts (EmCallsPage        *self,
     g_string_append_printf (message, ngettext (", %u bad row skipped", ", %u bad rows skipped", n_skipped),
                             n_skipped);
 
-  _em_calls_page_show_toast (self, message->str);
+  em_window_toast_for (GTK_WIDGET (self), message->str);
 }
 
 static void
@@ -316,7 +288,7 @@ on_import_done (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_object_ref (job->file);
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  g_task_propagate_pointer (G_TASK (result), &error);   /* the job holds what it made */
   if (!finish_job (self))
     return;
 
@@ -324,13 +296,13 @@ on_import_done (GObject      *object,
     toast_import_counts (self, job->report);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
            g_error_matches (error, EM_ERROR, EM_ERROR_CANCELLED))
-    _em_calls_page_show_toast (self, _("Import cancelled; nothing was imported"));
+    em_window_toast_for (GTK_WIDGET (self), _("Import cancelled; nothing was imported"));
   else if (error->domain == EM_ERROR && error->code == EM_ERROR_INVALID_INPUT &&
            job->report != NULL && em_call_import_report_get_n_problems (job->report) > 0 &&
            !(job->flags & EM_CALL_IMPORT_SKIP_BAD))
     show_bad_rows (self, file, job->report, error);
   else
-    show_error (self, _("The Calls Cannot Be Imported"), error);
+    em_window_show_error_for (GTK_WIDGET (self), _("The Calls Cannot Be Imported"), error);
 }
 
 static void
@@ -344,7 +316,7 @@ start_import (EmCallsPage       *self,
 
   job->file = g_object_ref (file);
   job->flags = flags;
-  start_job (self, job, label, import_thread, on_import_done);
+  start_job (self, job, label, import_calls, on_import_done);
 }
 
 /**
@@ -365,21 +337,13 @@ em_calls_page_import_file (EmCallsPage *self,
 }
 
 static void
-on_file_chooser_response (GtkNativeDialog *chooser,
-                          int              response,
-                          EmCallsPage     *self)
+on_file_chosen (GtkWidget *widget,
+                GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
+  EmCallsPage *self = EM_CALLS_PAGE (widget);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->db != NULL && self->job == NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      start_import (self, file, EM_CALL_IMPORT_DEFAULT);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (self->db != NULL && self->job == NULL)
+    start_import (self, file, EM_CALL_IMPORT_DEFAULT);
 }
 
 static void
@@ -387,45 +351,27 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  EmCallsPage *self = EM_CALLS_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooser *chooser = em_file_chooser_new (widget, _("Import Calls"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                 _("_Import"));
 
-  chooser = gtk_file_chooser_native_new (_("Import Calls"), get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (csv, _("Call lists (CSV)"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  em_file_chooser_add_filter (chooser, _("Call lists (CSV)"), "*.csv", "*.CSV", "text/csv", NULL);
+  em_file_chooser_add_filter (chooser, _("All files"), "*", NULL);
+  em_file_chooser_show (chooser, widget, on_file_chosen);
 }
 
 /* Demo data */
 
-static void
-demo_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+create_demo (EmDb          *db,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             gpointer      *out_result,
+             GError       **error)
 {
   Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EmDb) db = em_db_open (job->db_path, &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  if (db != NULL && em_demo_create (db, now, &job->summary, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  return em_demo_create (db, now, &job->summary, cancellable, error);
 }
 
 static void
@@ -438,14 +384,14 @@ on_demo_done (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  g_task_propagate_pointer (G_TASK (result), &error);   /* the job holds what it made */
   if (!finish_job (self))
     return;
 
   if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("The Demo Data Cannot Be Loaded"), error);
+        em_window_show_error_for (GTK_WIDGET (self), _("The Demo Data Cannot Be Loaded"), error);
       return;
     }
 
@@ -453,7 +399,7 @@ on_demo_done (GObject      *object,
                                        "Demo data loaded: %u calls of %u agents",
                                        job->summary.n_calls),
                              job->summary.n_calls, job->summary.n_agents);
-  _em_calls_page_show_toast (self, message);
+  em_window_toast_for (GTK_WIDGET (self), message);
 }
 
 /**
@@ -467,7 +413,7 @@ em_calls_page_load_demo (EmCallsPage *self)
   g_return_if_fail (EM_IS_CALLS_PAGE (self));
   g_return_if_fail (self->db != NULL && self->job == NULL);
 
-  start_job (self, g_new0 (Job, 1), _("Creating the demo data…"), demo_thread, on_demo_done);
+  start_job (self, g_new0 (Job, 1), _("Creating the demo data…"), create_demo, on_demo_done);
 }
 
 static void
@@ -491,11 +437,27 @@ open_action (GtkWidget  *widget,
 
   if (call == NULL)
     {
-      show_error (self, _("The Call Cannot Be Opened"), error);
+      em_window_show_error_for (GTK_WIDGET (self), _("The Call Cannot Be Opened"), error);
       return;
     }
 
   g_signal_emit_by_name (self, "open-call", call);
+}
+
+/* GTK 4.8 gives a list row no action an assistive technology can invoke,
+ * but it does offer a widget's actions that take no parameter: a screen
+ * reader selects the row, then calls.open-selected opens it.
+ */
+static void
+open_selected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  EmCallsPage *self = EM_CALLS_PAGE (widget);
+  EmCall *call = gtk_single_selection_get_selected_item (self->selection);
+
+  if (call != NULL)
+    gtk_widget_activate_action (widget, "calls.open", "x", em_call_get_id (call));
 }
 
 void
@@ -504,4 +466,5 @@ _em_calls_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "calls.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "calls.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "calls.open", "x", open_action);
+  gtk_widget_class_install_action (widget_class, "calls.open-selected", NULL, open_selected_action);
 }

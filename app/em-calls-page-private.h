@@ -28,6 +28,7 @@ struct _EmCallsPage
   GtkStack           *results_stack;
   GtkColumnView      *column_view;
   GtkSpinner         *loading_spinner;
+  gboolean            open_first_when_listed;   /* Enter in the search, list still counting */
 
   /* The filter bar (em-calls-page-filters.c) */
   GSettings          *settings;       /* for inspector-name; NULL without the schema */
@@ -58,8 +59,6 @@ struct _EmCallsPage
 void _em_calls_page_class_init_actions (GtkWidgetClass *widget_class);
 void _em_calls_page_update_actions     (EmCallsPage    *self);
 void _em_calls_page_cancel_job         (EmCallsPage    *self);
-void _em_calls_page_show_toast         (EmCallsPage    *self,
-                                        const char     *message);
 
 /* em-calls-page.c */
 void _em_calls_page_set_query          (EmCallsPage       *self,

@@ -7,18 +7,13 @@
 
 #include "em-calls-page-private.h"
 #include "em-points.h"
+#include "em-sql-sort.h"
 
 /* The column view shows an EmCallListModel, which pages rows from SQLite
  * and sorts and filters in SQL: nothing here may wrap it in a
  * GtkSortListModel or GtkFilterListModel, which would read every row.
- *
- * Clicking a header still goes through GtkColumnView's own sorter, so the
- * header shows its arrow; the sorter is only *read*, to build the model's
- * query.  GTK 4.8 has no API to ask it which column sorts, so each
- * column's sorter is a GtkCustomSorter that, when the column view sorter
- * compares two probe objects, writes its column into the probe: the first
- * column written is the primary one, and the sign of the result is its
- * direction (read_header_sort()).
+ * The headers' sorters are only read, to build the model's query
+ * (em-sql-sort.c).
  */
 
 G_DEFINE_FINAL_TYPE (EmCallsPage, em_calls_page, ADW_TYPE_BIN)
@@ -196,37 +191,18 @@ on_cell_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
 }
 
-/* See the comment at the top: a sorter that only answers probes. */
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  int *primary = g_object_get_data (G_OBJECT (a), "em-sort-probe");
-
-  if (primary != NULL && *primary < 0)
-    *primary = GPOINTER_TO_INT (user_data);
-  return GTK_ORDERING_SMALLER;
-}
-
+/* The column the user sorts by; FALSE when no header sorts. */
 static gboolean
 read_header_sort (EmCallsPage *self,
                   EmCallSort  *out_sort,
                   gboolean    *out_descending)
 {
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  int primary = -1;
-  GtkOrdering order;
+  int key;
 
-  g_object_set_data (a, "em-sort-probe", &primary);
-  order = gtk_sorter_compare (sorter, a, b);
-  if (primary < 0 || order == GTK_ORDERING_EQUAL)
+  if (!em_sql_sort_read (self->column_view, &key, out_descending))
     return FALSE;
 
-  *out_sort = primary;
-  *out_descending = order == GTK_ORDERING_LARGER;
+  *out_sort = key;
   return TRUE;
 }
 
@@ -299,6 +275,8 @@ on_search_entry_search_changed (EmCallsPage    *self,
   if (self->model == NULL)
     return;
 
+  self->open_first_when_listed = FALSE;
+
   query = em_call_query_copy (em_call_list_model_get_query (self->model));
   em_call_query_set_search (query, gtk_editable_get_text (GTK_EDITABLE (entry)));
   set_query (self, query);
@@ -320,6 +298,39 @@ on_column_view_activate (EmCallsPage   *self,
 
   if (call != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "calls.open", "x", em_call_get_id (call));
+}
+
+static void
+open_first_call (EmCallsPage *self)
+{
+  self->open_first_when_listed = FALSE;
+  on_column_view_activate (self, 0, self->column_view);
+}
+
+/* Enter in the search opens the first call listed, as a call id typed in
+ * full finds just that call; the way to a call from the keyboard (and
+ * for a screen reader).  A search still being counted opens its first
+ * call when the list is ready.
+ */
+static void
+on_search_entry_activate (EmCallsPage    *self,
+                          GtkSearchEntry *entry)
+{
+  const EmCallQuery *query;
+  const char *searched = NULL;
+
+  if (self->model == NULL)
+    return;
+
+  if ((query = em_call_list_model_get_query (self->model)) != NULL)
+    searched = em_call_query_get_search (query);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), searched != NULL ? searched : "") != 0)
+    on_search_entry_search_changed (self, entry);   /* before the search delay */
+
+  if (em_call_list_model_get_loading (self->model))
+    self->open_first_when_listed = TRUE;
+  else
+    open_first_call (self);
 }
 
 static void
@@ -379,6 +390,9 @@ on_model_loading_changed (EmCallsPage *self)
   gtk_spinner_set_spinning (self->loading_spinner, loading);
   gtk_widget_set_opacity (GTK_WIDGET (self->loading_spinner), loading ? 1.0 : 0.0);
   update_state (self);
+
+  if (!loading && self->open_first_when_listed)
+    open_first_call (self);
 }
 
 static void
@@ -394,7 +408,7 @@ add_columns (EmCallsPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), (gpointer) &columns[i]);
 
       column = gtk_column_view_column_new (_(columns[i].title), factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (columns[i].sort), NULL));
+      sorter = em_sql_sort_sorter_new (columns[i].sort);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -614,6 +628,7 @@ em_calls_page_class_init (EmCallsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmCallsPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, EmCallsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, EmCallsPage, loading_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
@@ -634,6 +649,8 @@ em_calls_page_init (EmCallsPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (_em_calls_page_update_actions), self);
 
   add_columns (self);
   _em_calls_page_init_filters (self);

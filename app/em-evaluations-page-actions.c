@@ -33,35 +33,6 @@ get_window (EmEvaluationsPage *self)
 }
 
 void
-_em_evaluations_page_show_error (EmEvaluationsPage *self,
-                                 const char        *heading,
-                                 const GError      *error)
-{
-  GtkWindow *window = get_window (self);
-  GtkWidget *dialog;
-
-  if (EM_IS_WINDOW (window))
-    {
-      em_window_show_error (EM_WINDOW (window), heading, error);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (window, heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-toast (EmEvaluationsPage *self,
-       const char        *message)
-{
-  GtkWindow *window = get_window (self);
-
-  if (EM_IS_WINDOW (window))
-    em_window_toast (EM_WINDOW (window), message);
-}
-
-void
 _em_evaluations_page_update_actions (EmEvaluationsPage *self)
 {
   EmEvaluationSummary *summary = self->evaluation != NULL ? get_selected (self) : NULL;
@@ -140,7 +111,7 @@ static void
 on_appeal_filed (EmEvaluationsPage *self,
                  gint64             appeal_id)
 {
-  toast (self, _("Appeal filed: a lead can now decide it"));
+  em_window_toast_for (GTK_WIDGET (self), _("Appeal filed: a lead can now decide it"));
   em_evaluations_page_refresh (self);
 }
 
@@ -172,7 +143,7 @@ on_appeal_decided (EmEvaluationsPage *self,
 
   if (appeal == NULL)
     {
-      _em_evaluations_page_show_error (self, _("The Appeal Cannot Be Read"), error);
+      em_window_show_error_for (GTK_WIDGET (self), _("The Appeal Cannot Be Read"), error);
       return;
     }
 
@@ -187,7 +158,7 @@ on_appeal_decided (EmEvaluationsPage *self,
   else
     message = g_strdup (_("Decisions saved; the appeal stays open for the other items"));
 
-  toast (self, message);
+  em_window_toast_for (GTK_WIDGET (self), message);
   em_evaluations_page_refresh (self);
 }
 
@@ -209,7 +180,7 @@ decide_appeal_action (GtkWidget  *widget,
   if (appeal_id <= 0)
     {
       if (error != NULL)
-        _em_evaluations_page_show_error (self, _("The Appeal Cannot Be Read"), error);
+        em_window_show_error_for (GTK_WIDGET (self), _("The Appeal Cannot Be Read"), error);
       return;
     }
 

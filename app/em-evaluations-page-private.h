@@ -72,8 +72,5 @@ EmEvaluationQuery *_em_evaluations_page_build_query (EmEvaluationsPage *self);
 void _em_evaluations_page_class_init_actions (GtkWidgetClass  *widget_class);
 void _em_evaluations_page_show_selected    (EmEvaluationsPage *self);
 void _em_evaluations_page_update_actions   (EmEvaluationsPage *self);
-void _em_evaluations_page_show_error       (EmEvaluationsPage *self,
-                                            const char        *heading,
-                                            const GError      *error);
 
 G_END_DECLS

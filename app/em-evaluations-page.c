@@ -5,16 +5,19 @@
 
 #include <glib/gi18n.h>
 
+#include "em-db-task.h"
 #include "em-evaluation-text.h"
 #include "em-evaluations-page-private.h"
+#include "em-sql-sort.h"
+#include "em-window.h"
 
 /* Evaluations are a few percent of the calls, so the page reads the whole
  * filtered, sorted list (em_evaluation_query_run()) into a GListStore,
  * in a GTask thread with its own connection, and replaces the store's
  * contents with one items-changed; a result for an older query is
  * dropped.  As on the Calls page, sorting and filtering happen in SQL:
- * the column view's sorters only answer probes (read_header_sort()) so
- * that the headers show their arrows.  The list is read again whenever
+ * the column view's sorters only answer probes (em-sql-sort.c) so that
+ * the headers show their arrows.  The list is read again whenever
  * the page is shown, since evaluations change on other pages.
  */
 
@@ -176,38 +179,15 @@ on_cell_bind (GtkSignalListItemFactory *factory,
     }
 }
 
-/* A sorter that only answers probes: see em-calls-page.c. */
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+static void
+read_header_sort (EmEvaluationsPage *self)
 {
-  int *primary = g_object_get_data (G_OBJECT (a), "em-sort-probe");
+  int key;
 
-  if (primary != NULL && *primary < 0)
-    *primary = GPOINTER_TO_INT (user_data);
-  return GTK_ORDERING_SMALLER;
-}
-
-static gboolean
-read_header_sort (EmEvaluationsPage *self,
-                  EmEvaluationSort  *out_sort,
-                  gboolean          *out_descending)
-{
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  int primary = -1;
-  GtkOrdering order;
-
-  g_object_set_data (a, "em-sort-probe", &primary);
-  order = gtk_sorter_compare (sorter, a, b);
-  if (primary < 0 || order == GTK_ORDERING_EQUAL)
-    return FALSE;
-
-  *out_sort = primary;
-  *out_descending = order == GTK_ORDERING_LARGER;
-  return TRUE;
+  self->sort = EM_EVALUATION_SORT_CALL_DATE;
+  self->descending = TRUE;
+  if (em_sql_sort_read (self->column_view, &key, &self->descending))
+    self->sort = key;
 }
 
 static void
@@ -216,9 +196,7 @@ on_sorter_changed (EmEvaluationsPage *self)
   if (self->column_view == NULL)
     return;
 
-  self->sort = EM_EVALUATION_SORT_CALL_DATE;
-  self->descending = TRUE;
-  read_header_sort (self, &self->sort, &self->descending);
+  read_header_sort (self);
   _em_evaluations_page_reload (self);
 }
 
@@ -235,7 +213,7 @@ add_columns (EmEvaluationsPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), (gpointer) &columns[i]);
 
       column = gtk_column_view_column_new (_(columns[i].title), factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (columns[i].sort), NULL));
+      sorter = em_sql_sort_sorter_new (columns[i].sort);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -251,7 +229,6 @@ add_columns (EmEvaluationsPage *self)
 
 typedef struct
 {
-  char              *db_path;
   EmEvaluationQuery *query;
   guint64            serial;
 } Job;
@@ -261,29 +238,21 @@ job_free (gpointer data)
 {
   Job *job = data;
 
-  g_free (job->db_path);
   em_evaluation_query_free (job->query);
   g_free (job);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+load_rows (EmDb          *db,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           gpointer      *out_rows,
+           GError       **error)
 {
   Job *job = task_data;
-  GError *error = NULL;
-  g_autoptr(EmDb) db = em_db_open (job->db_path, &error);
-  GPtrArray *rows = NULL;
 
-  if (db != NULL)
-    rows = em_evaluation_query_run (job->query, db, cancellable, &error);
-
-  if (rows != NULL)
-    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
+  *out_rows = em_evaluation_query_run (job->query, db, cancellable, error);
+  return *out_rows != NULL;
 }
 
 static gboolean
@@ -356,7 +325,7 @@ on_load_done (GObject      *object,
   if (rows == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _em_evaluations_page_show_error (self, _("The Evaluations Cannot Be Listed"), error);
+        em_window_show_error_for (GTK_WIDGET (self), _("The Evaluations Cannot Be Listed"), error);
       return;
     }
 
@@ -381,13 +350,12 @@ _em_evaluations_page_reload (EmEvaluationsPage *self)
   self->keep_selected = self->evaluation != NULL ? em_evaluation_get_id (self->evaluation) : 0;
 
   job = g_new0 (Job, 1);
-  job->db_path = g_strdup (em_db_get_path (self->db));
   job->query = _em_evaluations_page_build_query (self);
   job->serial = ++self->serial;
 
   task = g_task_new (self, self->cancellable, on_load_done, NULL);
   g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, load_thread);
+  em_db_task_run_in_thread (task, self->db, load_rows, (GDestroyNotify) g_ptr_array_unref);
   set_loading (self, TRUE);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "em-error.h"
+#include "em-file-chooser.h"
 #include "em-month-export.h"
 #include "em-reports-page-private.h"
 #include "em-window.h"
@@ -17,48 +18,6 @@
  * context; the Cancel button cancels.  The workbook's language is the
  * UI's; caller numbers stay masked unless the user asks (seed 004).
  */
-
-static GtkWindow *
-get_window (EmReportsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-show_error (EmReportsPage *self,
-            const char    *heading,
-            const GError  *error)
-{
-  GtkWindow *window = get_window (self);
-  GtkWidget *dialog;
-
-  if (EM_IS_WINDOW (window))
-    {
-      em_window_show_error (EM_WINDOW (window), heading, error);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (window, heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_toast (EmReportsPage *self,
-            AdwToast      *toast)
-{
-  GtkWindow *window = get_window (self);
-
-  if (EM_IS_WINDOW (window))
-    em_window_add_toast (EM_WINDOW (window), toast);
-  else
-    {
-      g_message ("%s", adw_toast_get_title (toast));
-      g_object_unref (toast);
-    }
-}
 
 static gboolean
 period_is_month (EmReportsPage *self)
@@ -160,7 +119,7 @@ toast_written (EmReportsPage *self,
                              g_steal_pointer (&uri), free_uri, 0);
     }
   adw_toast_set_timeout (toast, 8);
-  show_toast (self, toast);
+  em_window_add_toast_for (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -187,9 +146,9 @@ on_export_done (GObject      *object,
     toast_written (self, path);
   else if (g_error_matches (error, EM_ERROR, EM_ERROR_CANCELLED) ||
            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, adw_toast_new (_("Export cancelled; no workbook was written")));
+    em_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (_("Export cancelled; no workbook was written")));
   else
-    show_error (self, _("The Workbook Cannot Be Written"), error);
+    em_window_show_error_for (GTK_WIDGET (self), _("The Workbook Cannot Be Written"), error);
 }
 
 /**
@@ -263,35 +222,26 @@ ensure_extension (const char *path)
 }
 
 static void
-on_file_chooser_response (GtkNativeDialog *chooser,
-                          int              response,
-                          EmReportsPage   *self)
+on_file_chosen (GtkWidget *widget,
+                GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  EmReportsPage *self = EM_REPORTS_PAGE (widget);
+  g_autofree char *path = g_file_get_path (file);
   g_autofree char *target = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->db != NULL && self->export_cancellable == NULL &&
-      period_is_month (self))
+  if (self->db == NULL || self->export_cancellable != NULL || !period_is_month (self))
+    return;
+
+  if (path == NULL)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-      if (path != NULL)
-        {
-          target = ensure_extension (path);
-          em_reports_page_export_to (self, target);
-        }
-      else
-        {
-          g_autoptr(GError) error = g_error_new_literal (EM_ERROR, EM_ERROR_IO,
-                                                         _("Choose a folder on this computer: the workbook cannot be written to a remote location."));
-          show_error (self, _("The Workbook Cannot Be Written"), error);
-        }
+      g_autoptr(GError) error = g_error_new_literal (EM_ERROR, EM_ERROR_IO,
+                                                     _("Choose a folder on this computer: the workbook cannot be written to a remote location."));
+      em_window_show_error_for (widget, _("The Workbook Cannot Be Written"), error);
+      return;
     }
 
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  target = ensure_extension (path);
+  em_reports_page_export_to (self, target);
 }
 
 static void
@@ -299,26 +249,16 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  EmReportsPage *self = EM_REPORTS_PAGE (widget);
-  g_autofree char *name = em_reports_page_dup_suggested_name (self);
-  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
+  g_autofree char *name = em_reports_page_dup_suggested_name (EM_REPORTS_PAGE (widget));
+  GtkFileChooser *chooser;
 
   if (name == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export to Excel"), get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  gtk_file_filter_set_name (xlsx, _("Excel workbooks (.xlsx)"));
-  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
-  gtk_file_filter_add_pattern (xlsx, "*.XLSX");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = em_file_chooser_new (widget, _("Export to Excel"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  gtk_file_chooser_set_current_name (chooser, name);
+  em_file_chooser_add_filter (chooser, _("Excel workbooks (.xlsx)"), "*.xlsx", "*.XLSX", NULL);
+  em_file_chooser_show (chooser, widget, on_file_chosen);
 }
 
 void

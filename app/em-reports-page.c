@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "em-agent-history.h"
+#include "em-db-task.h"
 #include "em-error.h"
 #include "em-figures-row.h"
 #include "em-reports-page-private.h"
@@ -32,7 +33,6 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  char     *db_path;
   EmScheme *scheme;
   EmPeriod  period;
 } Job;
@@ -42,7 +42,6 @@ job_free (gpointer data)
 {
   Job *job = data;
 
-  g_free (job->db_path);
   g_clear_object (&job->scheme);
   g_free (job);
 }
@@ -309,24 +308,17 @@ em_reports_page_get_report (EmReportsPage *self)
 
 /* Computing ------------------------------------------------------------------ */
 
-static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gboolean
+compute_report (EmDb          *db,
+                gpointer       task_data,
+                GCancellable  *cancellable,
+                gpointer      *out_report,
+                GError       **error)
 {
   Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EmDb) db = em_db_open (job->db_path, &error);
-  EmMonthReport *report = NULL;
 
-  if (db != NULL)
-    report = em_month_report_compute (db, job->scheme, &job->period, cancellable, &error);
-
-  if (report == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, report, g_object_unref);
+  *out_report = em_month_report_compute (db, job->scheme, &job->period, cancellable, error);
+  return *out_report != NULL;
 }
 
 static void
@@ -370,14 +362,13 @@ start_compute (EmReportsPage *self)
       return;
     }
 
-  job->db_path = g_strdup (em_db_get_path (self->db));
   job->scheme = g_object_ref (self->scheme);
 
   cancellable = g_cancellable_new ();
   task = g_task_new (self, cancellable, on_compute_done, NULL);
   g_task_set_task_data (task, job, job_free);
   set_busy (self, task, cancellable);
-  g_task_run_in_thread (task, compute_thread);
+  em_db_task_run_in_thread (task, self->db, compute_report, g_object_unref);
 }
 
 /**

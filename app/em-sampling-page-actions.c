@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "em-db-task.h"
 #include "em-error.h"
 #include "em-sampling-page-private.h"
 #include "em-window.h"
@@ -21,7 +22,6 @@
 
 typedef struct
 {
-  char                 *db_path;
   char                 *month;
   gint64                seed;
   EmSamplingRules       rules;
@@ -38,7 +38,6 @@ job_free (gpointer data)
 {
   Job *job = data;
 
-  g_free (job->db_path);
   g_free (job->month);
   g_strfreev (job->inspectors);
   g_free (job->actor);
@@ -52,18 +51,6 @@ get_window (EmSamplingPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-show_toast (EmSamplingPage *self,
-            const char     *message)
-{
-  GtkWindow *window = get_window (self);
-
-  if (EM_IS_WINDOW (window))
-    em_window_toast (EM_WINDOW (window), message);
-  else
-    g_message ("%s", message);
 }
 
 static void
@@ -87,36 +74,32 @@ _em_sampling_page_update_actions (EmSamplingPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sampling.open", self->db != NULL);
 }
 
-static void
-draw_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+draw_plan (EmDb          *db,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           gpointer      *out_result,
+           GError       **error)
 {
   Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EmDb) db = em_db_open (job->db_path, &error);
   g_autoptr(EmSamplingPlan) plan = NULL;
+  g_autoptr(GError) kept_error = NULL;
 
-  if (db != NULL && job->update)
-    plan = em_sampling_plan_update (db, job->month, job->actor, &error);
-  else if (db != NULL)
+  if (job->update)
+    plan = em_sampling_plan_update (db, job->month, job->actor, error);
+  else
     plan = em_sampling_plan_create (db, job->month, job->seed, &job->rules,
-                                    (const char * const *) job->inspectors, job->actor, &error);
-
+                                    (const char * const *) job->inspectors, job->actor, error);
   if (plan == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
 
   /* The names are kept for the next plan only once this one is drawn. */
   if (!job->update &&
-      !em_sampling_set_inspectors (db, (const char * const *) job->inspectors, &error))
-    g_warning ("Cannot keep the inspectors for the next plans: %s", error->message);
+      !em_sampling_set_inspectors (db, (const char * const *) job->inspectors, &kept_error))
+    g_warning ("Cannot keep the inspectors for the next plans: %s", kept_error->message);
 
   job->n_calls = plan->n_calls;
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 static void
@@ -138,7 +121,6 @@ start_job (EmSamplingPage      *self,
 
   g_assert (self->job == NULL);
 
-  job->db_path = g_strdup (em_db_get_path (self->db));
   job->actor = _em_sampling_page_dup_actor (self);
 
   label = g_strdup_printf (job->update ? _("Updating the plan for %s…") : _("Drawing the plan for %s…"), month);
@@ -148,7 +130,7 @@ start_job (EmSamplingPage      *self,
 
   self->job = g_task_new (self, NULL, done, NULL);
   g_task_set_task_data (self->job, job, job_free);
-  g_task_run_in_thread (self->job, draw_thread);
+  em_db_task_run_in_thread (self->job, self->db, draw_plan, NULL);
   _em_sampling_page_update_actions (self);
 }
 
@@ -195,7 +177,7 @@ on_update_done (GObject      *object,
   g_autofree char *message = NULL;
   guint added;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  g_task_propagate_pointer (G_TASK (result), &error);   /* the job holds what it drew */
   if (!finish_job (self, job))
     return;
 
@@ -212,7 +194,7 @@ on_update_done (GObject      *object,
   else
     message = g_strdup_printf (ngettext ("%u call added to the plan", "%u calls added to the plan", added),
                                added);
-  show_toast (self, message);
+  em_window_toast_for (GTK_WIDGET (self), message);
 }
 
 static void
@@ -316,7 +298,7 @@ on_draw_done (GObject      *object,
   g_autofree char *month = NULL;
   g_autofree char *message = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  g_task_propagate_pointer (G_TASK (result), &error);   /* the job holds what it drew */
   if (!finish_job (self, job))
     return;
 
@@ -338,7 +320,7 @@ on_draw_done (GObject      *object,
   /* Translators: "Plan for June 2024 drawn: 134 calls" */
   message = g_strdup_printf (ngettext ("Plan for %s drawn: %u call", "Plan for %s drawn: %u calls", job->n_calls),
                              month, job->n_calls);
-  show_toast (self, message);
+  em_window_toast_for (GTK_WIDGET (self), message);
 }
 
 static void

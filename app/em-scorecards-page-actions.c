@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "em-error.h"
+#include "em-file-chooser.h"
 #include "em-problem.h"
 #include "em-scorecard-store.h"
 #include "em-scorecards-page-private.h"
@@ -24,18 +25,6 @@ get_window (EmScorecardsPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-void
-_em_scorecards_page_show_toast (EmScorecardsPage *self,
-                                const char       *message)
-{
-  GtkWindow *window = get_window (self);
-
-  if (EM_IS_WINDOW (window))
-    em_window_toast (EM_WINDOW (window), message);
-  else
-    g_message ("%s", message);
 }
 
 static GtkWidget *
@@ -124,7 +113,7 @@ store_scorecard (EmScorecardsPage *self,
   else
     message = g_strdup_printf (_("“%s” is identical to revision %u: nothing new was stored"),
                                em_scorecard_get_title (scorecard), info->revision);
-  _em_scorecards_page_show_toast (self, message);
+  em_window_toast_for (GTK_WIDGET (self), message);
 }
 
 static void
@@ -179,35 +168,20 @@ em_scorecards_page_import_file (EmScorecardsPage *self,
 }
 
 static void
-on_import_chooser_response (GtkNativeDialog  *chooser,
-                            int               response,
-                            EmScorecardsPage *self)
+on_import_chosen (GtkWidget *widget,
+                  GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
+  EmScorecardsPage *self = EM_SCORECARDS_PAGE (widget);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->db != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      em_scorecards_page_import_file (self, file);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (self->db != NULL)
+    em_scorecards_page_import_file (self, file);
 }
 
 static void
 add_filters (GtkFileChooser *chooser)
 {
-  g_autoptr(GtkFileFilter) scorecards = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (scorecards, _("Scorecards"));
-  gtk_file_filter_add_pattern (scorecards, "*.scorecard");
-  gtk_file_chooser_add_filter (chooser, scorecards);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, all);
+  em_file_chooser_add_filter (chooser, _("Scorecards"), "*.scorecard", NULL);
+  em_file_chooser_add_filter (chooser, _("All files"), "*", NULL);
 }
 
 static void
@@ -215,16 +189,11 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  EmScorecardsPage *self = EM_SCORECARDS_PAGE (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser = em_file_chooser_new (widget, _("Import Scorecard"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                 _("_Import"));
 
-  chooser = gtk_file_chooser_native_new (_("Import Scorecard"), get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filters (GTK_FILE_CHOOSER (chooser));
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  add_filters (chooser);
+  em_file_chooser_show (chooser, widget, on_import_chosen);
 }
 
 /* Export */
@@ -248,7 +217,7 @@ on_file_saved (GObject      *object,
     }
 
   message = g_strdup_printf (_("Saved “%s”"), name);
-  _em_scorecards_page_show_toast (self, message);
+  em_window_toast_for (GTK_WIDGET (self), message);
 }
 
 /**
@@ -274,21 +243,13 @@ em_scorecards_page_export_file (EmScorecardsPage *self,
 }
 
 static void
-on_export_chooser_response (GtkNativeDialog  *chooser,
-                            int               response,
-                            EmScorecardsPage *self)
+on_export_chosen (GtkWidget *widget,
+                  GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
+  EmScorecardsPage *self = EM_SCORECARDS_PAGE (widget);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->scorecard != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      em_scorecards_page_export_file (self, file);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (self->scorecard != NULL)
+    em_scorecards_page_export_file (self, file);
 }
 
 static void
@@ -297,21 +258,17 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   EmScorecardsPage *self = EM_SCORECARDS_PAGE (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
 
   if (self->scorecard == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Scorecard"), get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filters (GTK_FILE_CHOOSER (chooser));
+  chooser = em_file_chooser_new (widget, _("Export Scorecard"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  add_filters (chooser);
   name = g_strdup_printf ("%s.scorecard", em_scorecard_get_id (self->scorecard));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_chooser_set_current_name (chooser, name);
+  em_file_chooser_show (chooser, widget, on_export_chosen);
 }
 
 void

@@ -39,7 +39,5 @@ char *_em_scorecards_page_dup_actor        (EmScorecardsPage *self);
 /* em-scorecards-page-actions.c */
 void  _em_scorecards_page_class_init_actions (GtkWidgetClass   *widget_class);
 void  _em_scorecards_page_update_actions     (EmScorecardsPage *self);
-void  _em_scorecards_page_show_toast         (EmScorecardsPage *self,
-                                              const char       *message);
 
 G_END_DECLS

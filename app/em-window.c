@@ -114,12 +114,58 @@ em_window_show_error (EmWindow     *self,
                       const char   *heading,
                       const GError *error)
 {
-  GtkWidget *dialog;
-
   g_return_if_fail (EM_IS_WINDOW (self));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   error != NULL ? error->message : NULL);
+  em_window_show_error_for (GTK_WIDGET (self), heading, error);
+}
+
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* A page shown outside an EmWindow (a widget test, a gallery) says on the
+ * terminal what the window would toast.
+ */
+void
+em_window_toast_for (GtkWidget  *widget,
+                     const char *message)
+{
+  GtkWindow *window = window_of (widget);
+
+  if (EM_IS_WINDOW (window))
+    em_window_toast (EM_WINDOW (window), message);
+  else
+    g_message ("%s", message);
+}
+
+/* Takes @toast, as em_window_add_toast() does. */
+void
+em_window_add_toast_for (GtkWidget *widget,
+                         AdwToast  *toast)
+{
+  GtkWindow *window = window_of (widget);
+
+  if (EM_IS_WINDOW (window))
+    em_window_add_toast (EM_WINDOW (window), toast);
+  else
+    {
+      g_message ("%s", adw_toast_get_title (toast));
+      g_object_unref (toast);
+    }
+}
+
+void
+em_window_show_error_for (GtkWidget    *widget,
+                          const char   *heading,
+                          const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading,
+                                              error != NULL ? error->message : NULL);
+
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -26,4 +26,13 @@ void      em_window_show_error           (EmWindow      *self,
                                           const char    *heading,
                                           const GError  *error);
 
+/* For a page or dialog, whatever window it is in. */
+void      em_window_toast_for            (GtkWidget     *widget,
+                                          const char    *message);
+void      em_window_add_toast_for        (GtkWidget     *widget,
+                                          AdwToast      *toast);
+void      em_window_show_error_for       (GtkWidget     *widget,
+                                          const char    *heading,
+                                          const GError  *error);
+
 G_END_DECLS

@@ -4,6 +4,9 @@
 A TAP test (the GLib tests run with --tap) counts each subtest; any other
 test counts once. A TAP test that failed without a "not ok" line (a crash,
 a timeout) counts one failure more, so a crash is never hidden.
+
+count-results.py TESTLOG.json [EXTRA_FAILED]: EXTRA_FAILED (default 0)
+failures are added, e.g. the sanitizer reports tests/run-all found.
 """
 import json
 import re
@@ -32,6 +35,9 @@ with open(sys.argv[1], encoding="utf-8") as log:
             passed += 1
         elif result != "SKIP":
             failed += 1
+
+if len(sys.argv) > 2:
+    failed += int(sys.argv[2])
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -70,41 +70,6 @@ em_test_call_db_clear (EmTestCallDb *fixture)
   g_clear_pointer (&fixture->db_path, g_free);
 }
 
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop for @ms (timers, GStreamer messages, redraws). */
-void
-em_test_spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint source = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (source);
-}
-
-gboolean
-em_test_spin_until (gboolean (*condition) (gpointer data),
-                    gpointer   data,
-                    guint      timeout_ms)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (condition (data))
-        return TRUE;
-      em_test_spin (10);
-    }
-
-  return condition (data);
-}
-
 EmScoreRow *
 em_test_find_score_row (GtkWidget  *root,
                         const char *item_id)
@@ -136,22 +101,4 @@ em_test_row_control (EmScoreRow *row,
 
   g_assert_nonnull (control);
   return control;
-}
-
-gpointer
-em_test_find_label (GtkWidget  *root,
-                    const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = em_test_find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }

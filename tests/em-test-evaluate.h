@@ -5,6 +5,7 @@
 
 #include "em-db.h"
 #include "em-score-row.h"
+#include "em-test-gui.h"
 
 G_BEGIN_DECLS
 
@@ -25,16 +26,9 @@ void        em_test_call_db_init     (EmTestCallDb  *fixture,
                                       const char    *recording);
 void        em_test_call_db_clear    (EmTestCallDb  *fixture);
 
-void        em_test_spin             (guint          ms);
-gboolean    em_test_spin_until       (gboolean     (*condition) (gpointer data),
-                                      gpointer       data,
-                                      guint          timeout_ms);
-
 EmScoreRow *em_test_find_score_row   (GtkWidget     *root,
                                       const char    *item_id);
 gpointer    em_test_row_control      (EmScoreRow    *row,
                                       const char    *name);
-gpointer    em_test_find_label       (GtkWidget     *root,
-                                      const char    *text);
 
 G_END_DECLS

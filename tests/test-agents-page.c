@@ -10,6 +10,7 @@
 #include "em-calls-page.h"
 #include "em-chart.h"
 #include "em-month.h"
+#include "em-test-gui.h"
 #include "em-test-util.h"
 #include "em-window.h"
 
@@ -32,37 +33,28 @@ typedef struct
   EmScheme  *scheme;
 } Fixture;
 
-static void
-spin (guint ms)
+static gboolean
+page_idle (gpointer data)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
+  Fixture *f = data;
 
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
+  return !em_agents_page_get_busy (EM_AGENTS_PAGE (f->page));
 }
 
 /* Waits for the page's worker threads, then lets the UI settle. */
 static void
 wait_idle (Fixture *f)
 {
-  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  spin (20);
-  while (em_agents_page_get_busy (EM_AGENTS_PAGE (f->page)))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  spin (100);
+  em_test_spin (20);
+  g_assert_true (em_test_spin_until (page_idle, f, EM_TEST_TIMEOUT_MS));
+  em_test_spin (100);
 }
 
 static GtkWidget *
 page_child (Fixture    *f,
             const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (f->page, EM_TYPE_AGENTS_PAGE, name));
+  return em_test_template_child (f->page, EM_TYPE_AGENTS_PAGE, name);
 }
 
 static void
@@ -70,18 +62,13 @@ open_window (Fixture    *f,
              const char *db_path)
 {
   g_autoptr(GError) error = NULL;
-  AdwViewStack *stack;
 
   f->db = em_db_open (db_path, &error);
   g_assert_no_error (error);
   f->scheme = em_scheme_new_default ();
 
-  f->window = em_window_new (NULL, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
-  gtk_window_present (GTK_WINDOW (f->window));
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "view_stack"));
-  adw_view_stack_set_visible_child_name (stack, "agents");
-  f->page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "agents_page"));
+  f->window = em_test_open_window (f->db, "agents", 1280, 860);
+  f->page = em_test_window_child (f->window, "agents_page");
   g_assert_true (EM_IS_AGENTS_PAGE (f->page));
   wait_idle (f);
 }
@@ -108,8 +95,7 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  em_test_destroy_toplevels ();
   g_clear_object (&f->scheme);
   g_clear_object (&f->db);
   if (f->dir != NULL)
@@ -334,8 +320,7 @@ static void
 test_evaluations (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *calls_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW,
-                                                                     "calls_page"));
+  GtkWidget *calls_page = em_test_window_child (f->window, "calls_page");
   GtkColumnView *view = GTK_COLUMN_VIEW (page_child (f, "evaluations_view"));
   gint64 n_expected, newest_call, opened = 0;
 
@@ -361,6 +346,30 @@ n_agents_listed (Fixture *f)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (page_child (f, "agent_list")))));
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} Listed;
+
+static gboolean
+lists_n_agents (gpointer data)
+{
+  Listed *listed = data;
+
+  return n_agents_listed (listed->f) == listed->n;
+}
+
+/* Waits until the search has narrowed the list; the caller asserts it. */
+static void
+wait_for_n_listed (Fixture *f,
+                   guint    n)
+{
+  Listed listed = { f, n };
+
+  em_test_spin_until (lists_n_agents, &listed, EM_TEST_TIMEOUT_MS);
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -373,17 +382,17 @@ test_search (Fixture       *f,
   g_assert_cmpuint (n_agents_listed (f), ==, n_agents);
 
   gtk_editable_set_text (entry, "热线二组");
-  spin (400);
+  wait_for_n_listed (f, n_team);
   g_assert_cmpuint (n_agents_listed (f), ==, n_team);
 
   gtk_editable_set_text (entry, "1001");
-  spin (400);
+  wait_for_n_listed (f, 1);
   g_assert_cmpuint (n_agents_listed (f), ==, 1);
   g_assert_true (em_agents_page_select_agent (EM_AGENTS_PAGE (f->page), "1001"));
   g_assert_false (em_agents_page_select_agent (EM_AGENTS_PAGE (f->page), "2001"));
 
   gtk_editable_set_text (entry, "nobody");
-  spin (400);
+  wait_for_n_listed (f, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "list_stack"))), ==, "no-results");
 }
 

@@ -6,6 +6,7 @@
 #include "earmark-resources.h"
 #include "em-calls-page.h"
 #include "em-demo.h"
+#include "em-test-gui.h"
 #include "em-test-util.h"
 #include "em-window.h"
 
@@ -24,21 +25,11 @@ typedef struct
   GSettings *settings;
 } Fixture;
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
 static gpointer
 child (Fixture    *f,
        const char *name)
 {
-  return gtk_widget_get_template_child (f->page, EM_TYPE_CALLS_PAGE, name);
+  return em_test_template_child (f->page, EM_TYPE_CALLS_PAGE, name);
 }
 
 static gint64
@@ -54,6 +45,22 @@ count_sql (Fixture    *f,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+typedef struct
+{
+  Fixture    *f;
+  const char *count;
+} Shows;
+
+static gboolean
+shows_count (gpointer data)
+{
+  Shows *shows = data;
+  EmCallListModel *model = em_calls_page_get_model (EM_CALLS_PAGE (shows->f->page));
+
+  return !em_call_list_model_get_loading (model) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (child (shows->f, "count_label"))), shows->count) == 0;
+}
+
 /* Waits until the page shows @expected calls and is done counting.
  * The count label says "1,234 calls" (thousands separators in C.UTF-8:
  * none).
@@ -64,15 +71,11 @@ assert_shows (Fixture *f,
 {
   g_autofree char *want = g_strdup_printf ("%" G_GINT64_FORMAT " calls", expected);
   EmCallListModel *model = em_calls_page_get_model (EM_CALLS_PAGE (f->page));
-  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  Shows shows = { f, want };
 
   g_assert_cmpint (expected, >, 0);
-  spin (20);
-  while (g_get_monotonic_time () < until &&
-         (em_call_list_model_get_loading (model) ||
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child (f, "count_label"))), want) != 0))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
+  em_test_spin (20);
+  em_test_spin_until (shows_count, &shows, 20000);
 
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "count_label"))), ==, want);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected);
@@ -83,20 +86,7 @@ select_label (Fixture    *f,
               const char *dropdown_name,
               const char *label)
 {
-  GtkDropDown *dropdown = child (f, dropdown_name);
-  GListModel *labels = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (labels, i);
-
-      if (g_str_equal (gtk_string_object_get_string (item), label))
-        {
-          gtk_drop_down_set_selected (dropdown, i);
-          return;
-        }
-    }
-  g_error ("no “%s” in %s", label, dropdown_name);
+  em_test_select_label (child (f, dropdown_name), label);
 }
 
 static void
@@ -115,10 +105,7 @@ static void
 click (Fixture    *f,
        const char *button_name)
 {
-  GtkWidget *button = child (f, button_name);
-
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
+  em_test_click (child (f, button_name));
 }
 
 static const char *
@@ -147,11 +134,9 @@ setup (Fixture       *f,
   f->settings = g_settings_new (APP_ID);
   g_settings_set_string (f->settings, "inspector-name", "");
 
-  f->window = em_window_new (NULL, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  f->page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "calls_page"));
-  spin (300);
+  f->window = em_test_open_window (f->db, NULL, 1200, 800);
+  f->page = em_test_window_child (f->window, "calls_page");
+  em_test_spin (300);
   assert_shows (f, count_sql (f, ""));
 }
 
@@ -159,8 +144,7 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  em_test_destroy_toplevels ();
   g_clear_object (&f->settings);
   g_clear_object (&f->db);
   em_test_rm_rf (f->dir);
@@ -228,7 +212,7 @@ test_each_filter (Fixture       *f,
   assert_shows (f, count_sql (f, "WHERE c.direction = 2 AND t.name = '热线一组' AND a.name = '王芳'"));
   click (f, "clear_filters_button");
   assert_shows (f, all);
-  spin (400);   /* the search entry reports its own change later */
+  em_test_spin (400);   /* the search entry reports its own change later */
   assert_shows (f, all);
   g_assert_cmpstr (gtk_editable_get_text (child (f, "search_entry")), ==, "");
   g_assert_null (filters_label (f));
@@ -275,7 +259,7 @@ test_not_evaluated_and_assigned (Fixture       *f,
   /* "Assigned to me" needs the inspector's name. */
   g_assert_false (gtk_widget_is_sensitive (child (f, "assigned_check")));
   g_settings_set_string (f->settings, "inspector-name", first);
-  spin (50);
+  em_test_spin (50);
   g_assert_true (gtk_widget_is_sensitive (child (f, "assigned_check")));
   gtk_check_button_set_active (child (f, "assigned_check"), TRUE);
   mine = count_sql (f, mine_sql);

@@ -6,6 +6,7 @@
 
 #include "earmark-resources.h"
 #include "em-chart.h"
+#include "em-test-gui.h"
 #include "em-test-util.h"
 
 #define CHART_WIDTH  480
@@ -15,23 +16,6 @@ typedef struct
 {
   guint8 r, g, b, a;
 } Pixel;
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-  guint wakeup = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wakeup);
-}
 
 /* Shows @chart alone in a window and waits until it is laid out. */
 static GtkWidget *
@@ -43,8 +27,8 @@ present (GtkWidget *chart)
   gtk_window_set_child (GTK_WINDOW (window), chart);
   gtk_window_present (GTK_WINDOW (window));
   for (guint i = 0; i < 100 && gtk_widget_get_width (chart) == 0; i++)
-    spin (20);
-  spin (100);
+    em_test_spin (20);
+  em_test_spin (100);
   g_assert_cmpint (gtk_widget_get_width (chart), >=, CHART_WIDTH);
 
   return window;
@@ -259,7 +243,7 @@ test_chart_y_range (void)
 
   /* Back to automatic: the axis grows to hold 120. */
   em_chart_unset_y_range (EM_CHART (chart));
-  spin (100);
+  em_test_spin (100);
   g_assert_true (em_chart_get_axis_range (EM_CHART (chart), &min, &max));
   g_assert_cmpfloat (max, >=, 120);
   g_assert_true (em_chart_get_bar_area (EM_CHART (chart), 0, 2, &over));
@@ -324,7 +308,7 @@ test_chart_empty (void)
   em_chart_set_empty_text (EM_CHART (chart), "还没有评分");
   em_chart_set_categories (EM_CHART (chart), months);
   em_chart_add_series (EM_CHART (chart), "张三", EM_CHART_COLUMN, nothing, 2);
-  spin (100);
+  em_test_spin (100);
   g_assert_false (em_chart_get_axis_range (EM_CHART (chart), NULL, NULL));
   g_assert_cmpstr (em_chart_get_summary (EM_CHART (chart)), ==, "还没有评分");
 
@@ -452,7 +436,7 @@ test_chart_dark_mode (void)
 
   light = render_snapshot (chart, "white");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (200);
+  em_test_spin (200);
   dark = render_snapshot (chart, "black");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 

@@ -39,8 +39,7 @@ typedef struct
 static void
 open_view (Fixture *f)
 {
-  GtkWidget *calls_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW,
-                                                                     "calls_page"));
+  GtkWidget *calls_page = em_test_window_child (f->window, "calls_page");
 
   g_assert_true (gtk_widget_activate_action (calls_page, "calls.open", "x", f->data.call_id));
   em_test_spin (100);
@@ -61,11 +60,8 @@ open_window (Fixture    *f,
   g_settings_reset (f->settings, "show-caller-numbers");
   g_settings_set_string (f->settings, "inspector-name", inspector);
 
-  f->window = em_window_new (NULL, f->data.db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  f->view = EM_EVALUATE_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW,
-                                                             "evaluate_view"));
+  f->window = em_test_open_window (f->data.db, NULL, 1200, 800);
+  f->view = em_test_window_child (f->window, "evaluate_view");
   em_test_spin (200);
 }
 
@@ -89,15 +85,8 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
   /* Dialogs the test left open go too. */
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (window);
-    }
-  em_test_spin (50);
+  em_test_destroy_toplevels ();
 
   g_clear_object (&f->settings);
   em_test_call_db_clear (&f->data);
@@ -109,10 +98,7 @@ static gpointer
 view_child (Fixture    *f,
             const char *name)
 {
-  gpointer child = gtk_widget_get_template_child (GTK_WIDGET (f->view), EM_TYPE_EVALUATE_VIEW, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return em_test_template_child (f->view, EM_TYPE_EVALUATE_VIEW, name);
 }
 
 static const char *
@@ -297,8 +283,7 @@ static void
 test_opens_call (Fixture       *f,
                  gconstpointer  data)
 {
-  GtkStack *main_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW,
-                                                                   "main_stack"));
+  GtkStack *main_stack = em_test_window_child (f->window, "main_stack");
   GtkWidget *details = view_child (f, "details_grid");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "evaluate");
@@ -716,8 +701,7 @@ static void
 test_back_saves (Fixture       *f,
                  gconstpointer  data)
 {
-  GtkStack *main_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW,
-                                                                   "main_stack"));
+  GtkStack *main_stack = em_test_window_child (f->window, "main_stack");
 
   set_occurrences (f, "language.taboo", 1);
   set_occurrences (f, "language.taboo", 3);
@@ -737,17 +721,7 @@ test_back_saves (Fixture       *f,
 static GtkWindow *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return window;
-    }
-
-  return NULL;
+  return em_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* Complaint counters (加倍扣罚) and option lists, on other scorecards. */
@@ -938,16 +912,7 @@ test_preferences (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
   em_test_spin (50);
-  preferences = NULL;
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-        if (EM_IS_PREFERENCES_WINDOW (window))
-          preferences = EM_PREFERENCES_WINDOW (window);
-      }
-  }
+  preferences = EM_PREFERENCES_WINDOW (em_test_find_toplevel (EM_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (preferences);
 
   gtk_editable_set_text (preferences_child (preferences, "inspector_row"), "王质检");
@@ -1059,8 +1024,7 @@ static void
 test_workflow_keys (Fixture       *f,
                     gconstpointer  data)
 {
-  GtkStack *main_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW,
-                                                                   "main_stack"));
+  GtkStack *main_stack = em_test_window_child (f->window, "main_stack");
 
   set_occurrences (f, "language.taboo", 1);
   set_occurrences (f, "language.taboo", 2);

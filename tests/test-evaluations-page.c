@@ -13,6 +13,7 @@
 #include "em-evaluations-page.h"
 #include "em-scorecard-store.h"
 #include "em-shipped-scorecards.h"
+#include "em-test-gui.h"
 #include "em-test-util.h"
 #include "em-window.h"
 
@@ -35,51 +36,18 @@ typedef struct
   gint64     call;
 } Fixture;
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-static gpointer
-tchild (gpointer    widget,
-        GType       type,
-        const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-}
-
 static gpointer
 child (Fixture    *f,
        const char *name)
 {
-  return tchild (f->page, EM_TYPE_EVALUATIONS_PAGE, name);
+  return em_test_template_child (f->page, EM_TYPE_EVALUATIONS_PAGE, name);
 }
 
 static gint64
 sql_int (Fixture    *f,
          const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = em_db_prepare (f->db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static char *
-sql_text (Fixture    *f,
-          const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = em_db_prepare (f->db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return em_test_query_int (f->db, sql);
 }
 
 static guint
@@ -88,19 +56,30 @@ n_listed (Fixture *f)
   return g_list_model_get_n_items (em_evaluations_page_get_model (EM_EVALUATIONS_PAGE (f->page)));
 }
 
+typedef struct
+{
+  Fixture *f;
+  gint64   expected;
+} Listed;
+
+static gboolean
+lists (gpointer data)
+{
+  Listed *listed = data;
+
+  return !em_evaluations_page_get_loading (EM_EVALUATIONS_PAGE (listed->f->page)) &&
+         n_listed (listed->f) == listed->expected;
+}
+
 /* Waits until the page has read the list and shows @expected rows. */
 static void
 assert_lists (Fixture *f,
               gint64   expected)
 {
-  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  Listed listed = { f, expected };
 
-  spin (20);
-  while (g_get_monotonic_time () < until &&
-         (em_evaluations_page_get_loading (EM_EVALUATIONS_PAGE (f->page)) || n_listed (f) != expected))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-
+  em_test_spin (20);
+  em_test_spin_until (lists, &listed, 20000);
   g_assert_false (em_evaluations_page_get_loading (EM_EVALUATIONS_PAGE (f->page)));
   g_assert_cmpuint (n_listed (f), ==, expected);
 }
@@ -110,108 +89,7 @@ select_label (Fixture    *f,
               const char *dropdown_name,
               const char *label)
 {
-  GtkDropDown *dropdown = child (f, dropdown_name);
-  GListModel *labels = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (labels, i);
-
-      if (g_str_equal (gtk_string_object_get_string (item), label))
-        {
-          gtk_drop_down_set_selected (dropdown, i);
-          return;
-        }
-    }
-  g_error ("no “%s” in %s", label, dropdown_name);
-}
-
-/* Every mapped label under @widget, in widget order. */
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *out)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c))
-        g_ptr_array_add (out, (gpointer) gtk_label_get_text (GTK_LABEL (c)));
-      collect_labels (c, out);
-    }
-}
-
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_labels (widget, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (g_ptr_array_index (labels, i), text))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-shows_text_containing (GtkWidget  *widget,
-                       const char *part)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_labels (widget, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (strstr (g_ptr_array_index (labels, i), part) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (c), name) == 0)
-        return c;
-      if ((found = find_named (c, name)))
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWindow *window;
-
-  while (!(window = find_toplevel (type)) && g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  g_assert_nonnull (window);
-  spin (100);
-  return window;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
+  em_test_select_label (child (f, dropdown_name), label);
 }
 
 /* A finalised evaluation with the hotline scorecard, on the newest call. */
@@ -246,7 +124,6 @@ open_window (Fixture  *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  AdwViewStack *stack;
 
   f->dir = em_test_make_tmpdir ();
   path = g_build_filename (f->dir, "earmark.db", NULL);
@@ -264,13 +141,9 @@ open_window (Fixture  *f,
   f->settings = g_settings_new (APP_ID);
   g_settings_set_string (f->settings, "inspector-name", "");
 
-  f->window = em_window_new (NULL, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  f->page = GTK_WIDGET (tchild (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "evaluations_page"));
-  stack = tchild (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "view_stack");
-  adw_view_stack_set_visible_child_name (stack, "evaluations");
-  spin (300);
+  f->window = em_test_open_window (f->db, "evaluations", 1200, 800);
+  f->page = em_test_window_child (f->window, "evaluations_page");
+  em_test_spin (300);
 }
 
 static void
@@ -292,8 +165,7 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  em_test_destroy_toplevels ();
   g_clear_object (&f->settings);
   g_clear_object (&f->db);
   em_test_rm_rf (f->dir);
@@ -304,7 +176,7 @@ static void
 test_rows_and_filters (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *newest = sql_text (f, "SELECT c.external_id FROM evaluations e JOIN calls c ON c.id = e.call_id "
+  g_autofree char *newest = em_test_query_text (f->db, "SELECT c.external_id FROM evaluations e JOIN calls c ON c.id = e.call_id "
                                          "ORDER BY c.started_at DESC, e.id DESC LIMIT 1");
   g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT " evaluations",
                                             sql_int (f, "SELECT count(*) FROM evaluations"));
@@ -314,7 +186,7 @@ test_rows_and_filters (Fixture       *f,
   g_assert_cmpint (sql_int (f, "SELECT count(*) FROM evaluations"), >, 100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "stack")), ==, "evaluations");
   g_assert_cmpstr (gtk_label_get_text (child (f, "count_label")), ==, count);
-  g_assert_true (shows_text (GTK_WIDGET (child (f, "column_view")), newest));
+  g_assert_true (em_test_shows_text (GTK_WIDGET (child (f, "column_view")), newest));
 
   /* Status: finalised only. */
   select_label (f, "status_dropdown", "Finalised");
@@ -330,14 +202,14 @@ test_rows_and_filters (Fixture       *f,
   select_label (f, "status_dropdown", "All statuses");
   assert_lists (f, chen);
   g_settings_set_string (f->settings, "inspector-name", "陈晓");
-  spin (50);
+  em_test_spin (50);
   select_label (f, "inspector_dropdown", "Mine (陈晓)");
   assert_lists (f, chen);
   g_settings_set_string (f->settings, "inspector-name", "测试质检");
   assert_lists (f, 1);
 
   /* Grade bands: failing totals (below 60) of the month. */
-  click (GTK_WIDGET (child (f, "clear_filters_button")));
+  em_test_click (GTK_WIDGET (child (f, "clear_filters_button")));
   assert_lists (f, sql_int (f, "SELECT count(*) FROM evaluations"));
   select_label (f, "month_dropdown", "2024-05");
   gtk_editable_set_text (child (f, "max_score_entry"), "59.99");
@@ -345,7 +217,7 @@ test_rows_and_filters (Fixture       *f,
                                "WHERE e.total <= 5999 AND c.started_at + c.utc_offset >= 1714521600 "
                                "AND c.started_at + c.utc_offset < 1717200000"));
 
-  click (GTK_WIDGET (child (f, "clear_filters_button")));
+  em_test_click (GTK_WIDGET (child (f, "clear_filters_button")));
   assert_lists (f, sql_int (f, "SELECT count(*) FROM evaluations"));
   g_assert_false (gtk_widget_is_sensitive (child (f, "clear_filters_button")));
 }
@@ -355,18 +227,17 @@ static char *
 section_rows (Fixture *f)
 {
   GtkWidget *detail = child (f, "detail");
-  GtkWidget *list = tchild (detail, EM_TYPE_EVALUATION_DETAIL,
-                                                   "sections_list");
+  GtkWidget *list = em_test_template_child (detail, EM_TYPE_EVALUATION_DETAIL,
+                                                                   "sections_list");
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
     {
-      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      g_autoptr(GPtrArray) labels = em_test_shown_labels (row);
 
-      collect_labels (row, labels);
       g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "",
                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-      g_string_append_printf (out, " %s", (const char *) g_ptr_array_index (labels, labels->len - 1));
+      g_string_append_printf (out, " %s", gtk_label_get_text (g_ptr_array_index (labels, labels->len - 1)));
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -377,8 +248,8 @@ detail_total (Fixture *f)
 {
   GtkWidget *detail = child (f, "detail");
 
-  return gtk_label_get_text (tchild (detail, EM_TYPE_EVALUATION_DETAIL,
-                                                            "total_label"));
+  return gtk_label_get_text (em_test_template_child (detail, EM_TYPE_EVALUATION_DETAIL,
+                                                                            "total_label"));
 }
 
 static void
@@ -401,7 +272,7 @@ test_detail_and_appeal (Fixture       *f,
   select_label (f, "inspector_dropdown", "测试质检");
   assert_lists (f, 1);
   g_assert_true (em_evaluations_page_select_evaluation (EM_EVALUATIONS_PAGE (f->page), f->evaluation));
-  spin (100);
+  em_test_spin (100);
 
   /* The per-section scores of 91: 服务用语 6 of 10, 通话规范 10 of 15. */
   {
@@ -410,78 +281,73 @@ test_detail_and_appeal (Fixture       *f,
                                "业务处理 22 / 22; 通话规范 10 / 15");
   }
   g_assert_cmpstr (detail_total (f), ==, "91");
-  g_assert_true (shows_text (child (f, "detail"), "×2 · 直呼客户“喂” · at 00:12, 01:37"));
-  g_assert_true (shows_text (child (f, "detail"), "−4"));
+  g_assert_true (em_test_shows_text (child (f, "detail"), "×2 · 直呼客户“喂” · at 00:12, 01:37"));
+  g_assert_true (em_test_shows_text (child (f, "detail"), "−4"));
 
   /* Open Call goes to the Calls page's calls.open. */
-  calls_page = GTK_WIDGET (tchild (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "calls_page"));
+  calls_page = GTK_WIDGET (em_test_window_child (f->window, "calls_page"));
   g_signal_connect (calls_page, "open-call", G_CALLBACK (on_open_call), &opened);
   g_assert_true (gtk_widget_activate_action (f->page, "evaluations.open-call", NULL));
   g_assert_cmpint (opened, ==, f->call);
 
   /* The call opened in the evaluate view; come back to the list. */
-  g_assert_true (gtk_widget_activate_action (tchild (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "evaluate_view"),
+  g_assert_true (gtk_widget_activate_action (em_test_window_child (f->window, "evaluate_view"),
                                              "evaluate.back", NULL));
-  spin (100);
+  em_test_spin (100);
 
   /* File Appeal…: check both items, a reason, "File Appeal". */
   g_assert_true (gtk_widget_activate_action (f->page, "evaluations.file-appeal", NULL));
-  dialog = wait_for_toplevel (EM_TYPE_APPEAL_FILE_DIALOG);
-  g_assert_false (gtk_widget_is_sensitive (tchild (GTK_WIDGET (dialog), EM_TYPE_APPEAL_FILE_DIALOG,
-                                                                          "file_button")));
-  g_assert_null (find_named (GTK_WIDGET (dialog), "item:info.complete"));   /* cost nothing */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (dialog), "item:language.taboo")), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (dialog), "item:control.confirm")), TRUE);
-  gtk_editable_set_text (tchild (GTK_WIDGET (dialog), EM_TYPE_APPEAL_FILE_DIALOG, "reason_row"),
+  dialog = em_test_wait_for_toplevel (EM_TYPE_APPEAL_FILE_DIALOG);
+  g_assert_false (gtk_widget_is_sensitive (em_test_template_child (dialog, EM_TYPE_APPEAL_FILE_DIALOG, "file_button")));
+  g_assert_null (em_test_find_named (GTK_WIDGET (dialog), "item:info.complete"));   /* cost nothing */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (em_test_find_named (GTK_WIDGET (dialog), "item:language.taboo")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (em_test_find_named (GTK_WIDGET (dialog), "item:control.confirm")), TRUE);
+  gtk_editable_set_text (em_test_template_child (dialog, EM_TYPE_APPEAL_FILE_DIALOG, "reason_row"),
                          "坐席称“喂”是在确认信号");
-  gtk_editable_set_text (tchild (GTK_WIDGET (dialog), EM_TYPE_APPEAL_FILE_DIALOG, "filed_by_row"),
+  gtk_editable_set_text (em_test_template_child (dialog, EM_TYPE_APPEAL_FILE_DIALOG, "filed_by_row"),
                          "李质检");
-  click (tchild (GTK_WIDGET (dialog), EM_TYPE_APPEAL_FILE_DIALOG, "file_button"));
-  spin (200);
-  g_assert_null (find_toplevel (EM_TYPE_APPEAL_FILE_DIALOG));
+  em_test_click (em_test_template_child (dialog, EM_TYPE_APPEAL_FILE_DIALOG, "file_button"));
+  em_test_spin (200);
+  g_assert_null (em_test_find_toplevel (EM_TYPE_APPEAL_FILE_DIALOG));
   sql = g_strdup_printf ("SELECT count(*) FROM appeals a JOIN appeal_items i ON i.appeal_id = a.id "
                          "WHERE a.evaluation_id = %" G_GINT64_FORMAT " AND a.status = 0 AND a.filed_by = '李质检'",
                          f->evaluation);
   g_assert_cmpint (sql_int (f, sql), ==, 2);
   assert_lists (f, 1);
-  g_assert_true (shows_text (child (f, "column_view"), "Open"));   /* the Appeal column */
+  g_assert_true (em_test_shows_text (child (f, "column_view"), "Open"));   /* the Appeal column */
 
   /* Decide Appeal…: overturn the 服务禁语, uphold the rest; the new total
    * shows before "Decide". */
   g_assert_true (gtk_widget_activate_action (f->page, "evaluations.decide-appeal", NULL));
-  dialog = wait_for_toplevel (EM_TYPE_APPEAL_DECIDE_DIALOG);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (dialog), "overturn:language.taboo")), TRUE);
-  g_assert_false (gtk_widget_is_sensitive (tchild (GTK_WIDGET (dialog),
-                                                                          EM_TYPE_APPEAL_DECIDE_DIALOG,
-                                                                          "decide_button")));   /* no name yet */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (dialog), "uphold:control.confirm")), TRUE);
-  gtk_editable_set_text (tchild (GTK_WIDGET (dialog), EM_TYPE_APPEAL_DECIDE_DIALOG, "comment_row"),
+  dialog = em_test_wait_for_toplevel (EM_TYPE_APPEAL_DECIDE_DIALOG);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (em_test_find_named (GTK_WIDGET (dialog), "overturn:language.taboo")), TRUE);
+  g_assert_false (gtk_widget_is_sensitive (em_test_template_child (dialog, EM_TYPE_APPEAL_DECIDE_DIALOG, "decide_button")));   /* no name yet */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (em_test_find_named (GTK_WIDGET (dialog), "uphold:control.confirm")), TRUE);
+  gtk_editable_set_text (em_test_template_child (dialog, EM_TYPE_APPEAL_DECIDE_DIALOG, "comment_row"),
                          "“喂”用于确认信号");
-  gtk_editable_set_text (tchild (GTK_WIDGET (dialog), EM_TYPE_APPEAL_DECIDE_DIALOG,
-                                                        "decided_by_row"), "王组长");
-  g_assert_cmpstr (gtk_label_get_text (tchild (GTK_WIDGET (dialog), EM_TYPE_APPEAL_DECIDE_DIALOG,
-                                                                      "total_label")), ==, "91 → 95");
+  gtk_editable_set_text (em_test_template_child (dialog, EM_TYPE_APPEAL_DECIDE_DIALOG, "decided_by_row"), "王组长");
+  g_assert_cmpstr (gtk_label_get_text (em_test_template_child (dialog, EM_TYPE_APPEAL_DECIDE_DIALOG, "total_label")), ==, "91 → 95");
   g_free (sql);
   sql = g_strdup_printf ("SELECT total FROM evaluations WHERE id = %" G_GINT64_FORMAT, f->evaluation);
   g_assert_cmpint (sql_int (f, sql), ==, 9100);   /* nothing stored before "Decide" */
-  click (tchild (GTK_WIDGET (dialog), EM_TYPE_APPEAL_DECIDE_DIALOG, "decide_button"));
-  spin (200);
-  g_assert_null (find_toplevel (EM_TYPE_APPEAL_DECIDE_DIALOG));
+  em_test_click (em_test_template_child (dialog, EM_TYPE_APPEAL_DECIDE_DIALOG, "decide_button"));
+  em_test_spin (200);
+  g_assert_null (em_test_find_toplevel (EM_TYPE_APPEAL_DECIDE_DIALOG));
 
   g_assert_cmpint (sql_int (f, sql), ==, 9500);
   assert_lists (f, 1);
-  spin (100);
+  em_test_spin (100);
   g_assert_cmpstr (detail_total (f), ==, "95");
-  g_assert_true (shows_text (child (f, "column_view"), "Overturned"));
-  g_assert_true (shows_text (child (f, "column_view"), "95"));
+  g_assert_true (em_test_shows_text (child (f, "column_view"), "Overturned"));
+  g_assert_true (em_test_shows_text (child (f, "column_view"), "95"));
   {
     g_autofree char *rows = section_rows (f);
     g_assert_nonnull (strstr (rows, "服务用语 10 / 10"));
   }
   /* The history says who did what. */
-  g_assert_true (shows_text_containing (child (f, "detail"), "李质检 · Appeal filed"));
-  g_assert_true (shows_text_containing (child (f, "detail"), "王组长 · Appeal closed"));
-  g_assert_true (shows_text_containing (child (f, "detail"), "total 91.00 → 95.00"));
+  g_assert_true (em_test_shows_text_containing (child (f, "detail"), "李质检 · Appeal filed"));
+  g_assert_true (em_test_shows_text_containing (child (f, "detail"), "王组长 · Appeal closed"));
+  g_assert_true (em_test_shows_text_containing (child (f, "detail"), "total 91.00 → 95.00"));
 
   /* Another program damaged the stored answers: the pane says so, the
    * list still works. */
@@ -492,7 +358,7 @@ test_detail_and_appeal (Fixture       *f,
                                      GTK_INVALID_LIST_POSITION);
   g_assert_true (em_evaluations_page_select_evaluation (EM_EVALUATIONS_PAGE (f->page), f->evaluation));
   {
-    AdwStatusPage *status = tchild (child (f, "detail"), EM_TYPE_EVALUATION_DETAIL, "none_page");
+    AdwStatusPage *status = em_test_template_child (child (f, "detail"), EM_TYPE_EVALUATION_DETAIL, "none_page");
 
     g_assert_cmpstr (adw_status_page_get_title (status), ==, "This Evaluation Cannot Be Shown");
     g_assert_nonnull (strstr (adw_status_page_get_description (status), "evaluation"));
@@ -500,18 +366,18 @@ test_detail_and_appeal (Fixture       *f,
   opened = 0;
   gtk_widget_activate_action (f->page, "evaluations.open-call", NULL);   /* disabled: nothing happens */
   gtk_widget_activate_action (f->page, "evaluations.file-appeal", NULL);
-  spin (100);
+  em_test_spin (100);
   g_assert_cmpint (opened, ==, 0);
-  g_assert_null (find_toplevel (EM_TYPE_APPEAL_FILE_DIALOG));
+  g_assert_null (em_test_find_toplevel (EM_TYPE_APPEAL_FILE_DIALOG));
 }
 
 static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
 {
-  AdwViewStack *stack = tchild (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "view_stack");
+  AdwViewStack *stack = em_test_window_child (f->window, "view_stack");
 
-  spin (200);
+  em_test_spin (200);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "stack")), ==, "empty");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (child (f, "empty_page"))));
   g_assert_true (gtk_widget_activate_action (f->page, "evaluations.show-calls", NULL));

@@ -7,6 +7,7 @@
 #include "earmark-resources.h"
 #include "em-media-stream.h"
 #include "em-player-bar.h"
+#include "em-test-gui.h"
 #include "em-test-util.h"
 
 /* The player bar on a real recording (tests/fixtures/call-20s.ogg: 20.5 s
@@ -24,29 +25,12 @@ typedef struct
   GtkMediaStream *stream;
 } Fixture;
 
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-  guint wakeup = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wakeup);
-}
-
 /* Spins until @condition holds, failing the test after TIMEOUT_MS. */
 #define WAIT_UNTIL(condition)                                                  \
   G_STMT_START {                                                               \
     gint64 wait_deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;        \
     while (!(condition) && g_get_monotonic_time () < wait_deadline)           \
-      spin (10);                                                               \
+      em_test_spin (10);                                                       \
     if (!(condition))                                                          \
       g_error ("timed out waiting for %s", #condition);                       \
   } G_STMT_END
@@ -131,9 +115,9 @@ test_player_play_pause_seek (void)
   gtk_widget_activate_action (GTK_WIDGET (f.bar), "player.play-pause", NULL);
   g_assert_false (gtk_media_stream_get_playing (f.stream));
   g_assert_cmpstr (gtk_button_get_icon_name (play_button), ==, "media-playback-start-symbolic");
-  spin (200);
+  em_test_spin (200);
   paused_at = em_player_bar_get_position (f.bar);
-  spin (700);
+  em_test_spin (700);
   g_assert_cmpfloat_with_epsilon (em_player_bar_get_position (f.bar), paused_at, 0.05);
 
   seek_and_wait (&f, 12.25);
@@ -192,7 +176,7 @@ measure_speed (Fixture *f)
 
   p0 = em_player_bar_get_position (f->bar);
   t0 = g_get_monotonic_time ();
-  spin (1500);
+  em_test_spin (1500);
   p1 = em_player_bar_get_position (f->bar);
   t1 = g_get_monotonic_time ();
 
@@ -259,7 +243,7 @@ test_player_seek_before_ready (void)
   em_player_bar_set_rate (f.bar, 1.25);
   em_player_bar_seek_to (f.bar, 7.5);
   WAIT_UNTIL (gtk_media_stream_is_prepared (f.stream) && !gtk_media_stream_is_seeking (f.stream));
-  spin (300);
+  em_test_spin (300);
   g_assert_cmpfloat_with_epsilon (em_player_bar_get_position (f.bar), 7.5, 0.2);
   g_assert_cmpfloat_with_epsilon (gtk_range_get_value (template_child (f.bar, "seek_scale")), 7.5, 0.2);
 

@@ -10,6 +10,7 @@
 #include "em-error.h"
 #include "em-figures-row.h"
 #include "em-reports-page.h"
+#include "em-test-gui.h"
 #include "em-test-util.h"
 #include "em-window.h"
 
@@ -31,37 +32,27 @@ typedef struct
   GtkWidget *page;
 } Fixture;
 
-static void
-spin (guint ms)
+static gboolean
+page_idle (gpointer data)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
+  EmReportsPage *page = EM_REPORTS_PAGE (((Fixture *) data)->page);
 
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
+  return !em_reports_page_get_busy (page) && !em_reports_page_get_exporting (page);
 }
 
 static void
 wait_idle (Fixture *f)
 {
-  EmReportsPage *page = EM_REPORTS_PAGE (f->page);
-  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  spin (20);
-  while (em_reports_page_get_busy (page) || em_reports_page_get_exporting (page))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  spin (100);
+  em_test_spin (20);
+  g_assert_true (em_test_spin_until (page_idle, f, 2 * EM_TEST_TIMEOUT_MS));
+  em_test_spin (100);
 }
 
 static GtkWidget *
 page_child (Fixture    *f,
             const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (f->page, EM_TYPE_REPORTS_PAGE, name));
+  return em_test_template_child (f->page, EM_TYPE_REPORTS_PAGE, name);
 }
 
 static void
@@ -69,17 +60,12 @@ open_window (Fixture    *f,
              const char *db_path)
 {
   g_autoptr(GError) error = NULL;
-  AdwViewStack *stack;
 
   f->db = em_db_open (db_path, &error);
   g_assert_no_error (error);
 
-  f->window = em_window_new (NULL, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
-  gtk_window_present (GTK_WINDOW (f->window));
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "view_stack"));
-  adw_view_stack_set_visible_child_name (stack, "reports");
-  f->page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "reports_page"));
+  f->window = em_test_open_window (f->db, "reports", 1280, 860);
+  f->page = em_test_window_child (f->window, "reports_page");
   g_assert_true (EM_IS_REPORTS_PAGE (f->page));
   wait_idle (f);
 }
@@ -97,15 +83,7 @@ teardown (Fixture       *f,
           gconstpointer  data)
 {
   /* Dialogs a test left open (an export error) go too. */
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  spin (50);
+  em_test_destroy_toplevels ();
   g_clear_object (&f->db);
   em_test_rm_rf (f->dir);
   g_free (f->dir);
@@ -160,22 +138,6 @@ assert_rows_match (Fixture   *f,
       g_assert_cmpstr (total, ==, cli_field (expected, 3));
       g_assert_cmpstr (rank, ==, cli_field (expected, 1));
     }
-}
-
-static GtkColumnViewColumn *
-column_titled (Fixture    *f,
-               const char *title)
-{
-  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (page_child (f, "table_view")));
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_str_equal (gtk_column_view_column_get_title (column), title))
-        return column;
-    }
-  g_error ("no column “%s”", title);
 }
 
 /* The newest month is shown first, row for row as the CLI prints it; the
@@ -255,10 +217,10 @@ test_sort (Fixture       *f,
   g_autoptr(GPtrArray) cli = cli_month ("--month", END_MONTH, NULL);
   GListModel *rows = em_reports_page_get_rows (EM_REPORTS_PAGE (f->page));
   g_autoptr(EmFiguresRow) first = NULL;
+  GtkColumnView *view = GTK_COLUMN_VIEW (page_child (f, "table_view"));
 
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (page_child (f, "table_view")), column_titled (f, "Total"),
-                                  GTK_SORT_ASCENDING);
-  spin (100);
+  gtk_column_view_sort_by_column (view, em_test_column_titled (view, "Total"), GTK_SORT_ASCENDING);
+  em_test_spin (100);
   first = g_list_model_get_item (rows, 0);
   g_assert_cmpstr (em_figures_row_get_figures (first)->code, ==,
                    ((GStrv) g_ptr_array_index (cli, cli->len - 1))[0]);
@@ -343,16 +305,7 @@ test_export (Fixture       *f,
 static AdwMessageDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return (AdwMessageDialog *) em_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static void
@@ -443,8 +396,7 @@ test_empty (void)
   open_window (&f, path);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (&f, "stack"))), ==, "empty");
   g_assert_false (gtk_widget_is_sensitive (page_child (&f, "export_button")));
-  gtk_window_destroy (GTK_WINDOW (f.window));
-  spin (50);
+  em_test_destroy_toplevels ();
   g_clear_object (&f.db);
   em_test_rm_rf (dir);
 }

@@ -14,6 +14,7 @@
 #include "em-sampling-page.h"
 #include "em-scorecard-store.h"
 #include "em-shipped-scorecards.h"
+#include "em-test-gui.h"
 #include "em-test-util.h"
 #include "em-window.h"
 
@@ -34,42 +35,18 @@ typedef struct
   GSettings *settings;
 } Fixture;
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-typedef gboolean (*Condition) (Fixture *f);
-
 static gboolean
-spin_until (Fixture   *f,
-            Condition  condition)
+spin_until (Fixture         *f,
+            EmTestCondition  condition)
 {
-  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (condition (f))
-        {
-          spin (50);
-          return TRUE;
-        }
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return FALSE;
+  return em_test_spin_until (condition, f, EM_TEST_TIMEOUT_MS);
 }
 
 static GtkWidget *
 page_child (Fixture    *f,
             const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (f->page, EM_TYPE_SAMPLING_PAGE, name));
+  return em_test_template_child (f->page, EM_TYPE_SAMPLING_PAGE, name);
 }
 
 static void
@@ -79,7 +56,6 @@ setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) end = g_date_time_new_utc (2024, 6, 30, 16, 0, 0);
   g_autofree char *path = NULL;
-  AdwViewStack *stack;
 
   f->dir = em_test_make_tmpdir ();
   path = g_build_filename (f->dir, "earmark.db", NULL);
@@ -101,30 +77,20 @@ setup (Fixture       *f,
   f->settings = g_settings_new (APP_ID);
   g_settings_set_string (f->settings, "inspector-name", "李四");
 
-  f->window = em_window_new (NULL, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "view_stack"));
-  adw_view_stack_set_visible_child_name (stack, "sampling");
-  f->page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "sampling_page"));
+  f->window = em_test_open_window (f->db, "sampling", 1200, 800);
+  f->page = em_test_window_child (f->window, "sampling_page");
   g_assert_true (EM_IS_SAMPLING_PAGE (f->page));
-  spin (300);
+  em_test_spin (300);
 
   em_sampling_page_set_month (EM_SAMPLING_PAGE (f->page), MONTH);
-  spin (100);
+  em_test_spin (100);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (l->data);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  em_test_destroy_toplevels ();
   g_settings_reset (f->settings, "inspector-name");
   g_clear_object (&f->settings);
   g_clear_object (&f->db);
@@ -134,99 +100,31 @@ teardown (Fixture       *f,
 
 /* Widgets */
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action_name)
+static gboolean
+draw_dialog_shown (gpointer data)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-      if ((found = find_button (child, action_name)))
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child))
-        g_ptr_array_add (out, child);
-      collect_labels (child, out);
-    }
+  return em_test_find_toplevel (EM_TYPE_SAMPLING_DRAW_DIALOG) != NULL;
 }
 
 static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
+draw_dialog_gone (gpointer data)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_labels (widget, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
-      return TRUE;
-  return FALSE;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return em_test_find_toplevel (EM_TYPE_SAMPLING_DRAW_DIALOG) == NULL;
 }
 
 static gboolean
-draw_dialog_shown (Fixture *f)
+message_shown (gpointer data)
 {
-  return find_toplevel (EM_TYPE_SAMPLING_DRAW_DIALOG) != NULL;
+  return em_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
-draw_dialog_gone (Fixture *f)
+page_idle (gpointer data)
 {
-  return find_toplevel (EM_TYPE_SAMPLING_DRAW_DIALOG) == NULL;
-}
+  Fixture *f = data;
 
-static gboolean
-message_shown (Fixture *f)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-page_idle (Fixture *f)
-{
   return !gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (f, "busy_revealer"))) &&
-         gtk_widget_is_sensitive (find_button (f->page, "sampling.draw"));
-}
-
-/* What the user does: a click on a message dialog's button. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  if (dialog != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
+         gtk_widget_is_sensitive (em_test_find_action_button (f->page, "sampling.draw"));
 }
 
 /* "Draw Plan…", the seed and the inspectors typed in, "Draw". */
@@ -235,7 +133,7 @@ open_draw_dialog (Fixture    *f,
                   gint64      seed,
                   const char *inspectors)
 {
-  GtkWidget *button = find_button (f->page, "sampling.draw");
+  GtkWidget *button = em_test_find_action_button (f->page, "sampling.draw");
   g_autofree char *seed_text = g_strdup_printf ("%" G_GINT64_FORMAT, seed);
   EmSamplingDrawDialog *dialog;
 
@@ -244,7 +142,7 @@ open_draw_dialog (Fixture    *f,
   gtk_widget_activate (button);
   g_assert_true (spin_until (f, draw_dialog_shown));
 
-  dialog = EM_SAMPLING_DRAW_DIALOG (find_toplevel (EM_TYPE_SAMPLING_DRAW_DIALOG));
+  dialog = EM_SAMPLING_DRAW_DIALOG (em_test_find_toplevel (EM_TYPE_SAMPLING_DRAW_DIALOG));
   g_assert_cmpstr (em_sampling_draw_dialog_get_month (dialog), ==, MONTH);
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
                                                                       EM_TYPE_SAMPLING_DRAW_DIALOG,
@@ -328,23 +226,6 @@ expected_rows (GPtrArray *calls)
   return g_string_free (text, FALSE);
 }
 
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_of_type (child, type)))
-        return found;
-    }
-  return NULL;
-}
-
 /* The progress list, one "title: subtitle (value/max)" line per row. */
 static char *
 shown_progress (Fixture *f)
@@ -354,7 +235,7 @@ shown_progress (Fixture *f)
   for (GtkWidget *row = gtk_widget_get_first_child (page_child (f, "progress_list")); row;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *bar = find_of_type (row, GTK_TYPE_LEVEL_BAR);
+      GtkWidget *bar = em_test_find_of_type (row, GTK_TYPE_LEVEL_BAR);
 
       g_assert_nonnull (bar);
 
@@ -420,15 +301,15 @@ test_empty_states (Fixture       *f,
 
   /* The demo has calls in May but no plan. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-plan");
-  g_assert_true (shows_text (page_child (f, "stack"), "No Sampling Plan Yet"));
-  g_assert_true (gtk_widget_is_sensitive (find_button (page_child (f, "stack"), "sampling.draw")));
-  g_assert_false (gtk_widget_is_sensitive (find_button (f->page, "sampling.update")));
+  g_assert_true (em_test_shows_text (page_child (f, "stack"), "No Sampling Plan Yet"));
+  g_assert_true (gtk_widget_is_sensitive (em_test_find_action_button (page_child (f, "stack"), "sampling.draw")));
+  g_assert_false (gtk_widget_is_sensitive (em_test_find_action_button (f->page, "sampling.update")));
 
   /* No calls at all in 2023. */
   em_sampling_page_set_month (EM_SAMPLING_PAGE (f->page), "2023-01");
-  spin (100);
+  em_test_spin (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-calls");
-  g_assert_true (shows_text (page_child (f, "stack"), "No Calls in This Month"));
+  g_assert_true (em_test_shows_text (page_child (f, "stack"), "No Calls in This Month"));
 }
 
 static void
@@ -453,10 +334,10 @@ test_draw_through_dialog (Fixture       *f,
   /* The reasons read as words, the month says it has a plan. */
   calls = core_calls (f, NULL);
   first = g_ptr_array_index (calls, 0);
-  g_assert_true (shows_text (page_child (f, "column_view"), first->external_id));
-  g_assert_true (shows_text (page_child (f, "column_view"), em_sampling_reason_get_label (EM_SAMPLING_REASON_QUOTA)));
-  g_assert_true (shows_text (page_child (f, "month_dropdown"), "May 2024 · plan"));
-  g_assert_true (gtk_widget_is_sensitive (find_button (f->page, "sampling.update")));
+  g_assert_true (em_test_shows_text (page_child (f, "column_view"), first->external_id));
+  g_assert_true (em_test_shows_text (page_child (f, "column_view"), em_sampling_reason_get_label (EM_SAMPLING_REASON_QUOTA)));
+  g_assert_true (em_test_shows_text (page_child (f, "month_dropdown"), "May 2024 · plan"));
+  g_assert_true (gtk_widget_is_sensitive (em_test_find_action_button (f->page, "sampling.update")));
 }
 
 static void
@@ -476,9 +357,9 @@ test_same_seed_same_rows (Fixture       *f,
   dialog = open_draw_dialog (f, 777, NULL);
   click_draw (dialog);
   g_assert_true (spin_until (f, message_shown));
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))),
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (em_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))),
                    ==, "Replace the Plan for May 2024?");
-  respond (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "replace");
+  em_test_respond (ADW_MESSAGE_DIALOG (em_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "replace");
   g_assert_true (spin_until (f, draw_dialog_gone));
   g_assert_true (spin_until (f, page_idle));
 
@@ -539,10 +420,10 @@ test_plan_in_use (Fixture       *f,
 
   click_draw (open_draw_dialog (f, 99, NULL));
   g_assert_true (spin_until (f, message_shown));
-  respond (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "replace");
+  em_test_respond (ADW_MESSAGE_DIALOG (em_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "replace");
   g_assert_true (spin_until (f, message_shown));
 
-  message = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  message = ADW_MESSAGE_DIALOG (em_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "The Plan Is Already in Use");
   g_assert_cmpstr (adw_message_dialog_get_body (message), ==, refused->message);
   g_assert_nonnull (strstr (refused->message, MONTH));
@@ -554,31 +435,22 @@ test_plan_in_use (Fixture       *f,
   g_assert_cmpint (em_sampling_page_get_plan (EM_SAMPLING_PAGE (f->page))->seed, ==, 4242);
 
   /* "Update Plan": the plan stays, its calls and assignments with it. */
-  respond (message, "update");
+  em_test_respond (message, "update");
   g_assert_true (spin_until (f, draw_dialog_gone));
   g_assert_true (spin_until (f, page_idle));
   g_assert_cmpint (em_sampling_page_get_plan (EM_SAMPLING_PAGE (f->page))->id, ==, plan_id);
   assert_shows_core_plan (f, 4242);
 
   /* The evaluated draft shows in the list and in 李四's progress. */
-  g_assert_true (shows_text (page_child (f, "column_view"), "Draft"));
+  g_assert_true (em_test_shows_text (page_child (f, "column_view"), "Draft"));
 }
 
 static void
 select_filter (Fixture    *f,
                const char *label)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (page_child (f, "inspector_dropdown"));
-  GListModel *labels = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), label))
-      {
-        gtk_drop_down_set_selected (dropdown, i);
-        spin (50);
-        return;
-      }
-  g_assert_not_reached ();
+  em_test_select_label (GTK_DROP_DOWN (page_child (f, "inspector_dropdown")), label);
+  em_test_spin (50);
 }
 
 static void
@@ -619,12 +491,12 @@ test_inspector_filter (Fixture       *f,
       break;
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
-  spin (50);
+  em_test_spin (50);
   assert_filtered_to (f, "李四");
 
   /* The filter stays when the name changes; "Me" follows the setting. */
   g_settings_set_string (f->settings, "inspector-name", "张三");
-  spin (50);
+  em_test_spin (50);
   select_filter (f, "Me (张三)");
   assert_filtered_to (f, "张三");
 }
@@ -641,8 +513,7 @@ static void
 test_open_call (Fixture       *f,
                 gconstpointer  data)
 {
-  GtkWidget *calls_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW,
-                                                                     "calls_page"));
+  GtkWidget *calls_page = em_test_window_child (f->window, "calls_page");
   g_autoptr(GPtrArray) calls = NULL;
   gint64 opened = 0;
 
@@ -650,8 +521,8 @@ test_open_call (Fixture       *f,
    * would be a warning, fatal in tests). */
   draw_new_plan (f, 5, "Tom & <Jerry>");
   calls = core_calls (f, NULL);
-  g_assert_true (shows_text (page_child (f, "progress_list"), "Tom & <Jerry>"));
-  g_assert_true (shows_text (page_child (f, "column_view"), "Tom & <Jerry>"));
+  g_assert_true (em_test_shows_text (page_child (f, "progress_list"), "Tom & <Jerry>"));
+  g_assert_true (em_test_shows_text (page_child (f, "column_view"), "Tom & <Jerry>"));
 
   /* Activating a row opens the call the way the Calls page does. */
   g_signal_connect (calls_page, "open-call", G_CALLBACK (on_open_call), &opened);

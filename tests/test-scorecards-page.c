@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "earmark-resources.h"
 #include "em-scorecard-store.h"
 #include "em-scorecards-page.h"
 #include "em-shipped-scorecards.h"
+#include "em-test-gui.h"
 #include "em-test-util.h"
 #include "em-window.h"
 
@@ -24,42 +26,18 @@ typedef struct
   GtkWidget *page;
 } Fixture;
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-typedef gboolean (*Condition) (Fixture *f);
-
 static gboolean
-spin_until (Fixture   *f,
-            Condition  condition)
+spin_until (Fixture         *f,
+            EmTestCondition  condition)
 {
-  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (condition (f))
-        {
-          spin (50);
-          return TRUE;
-        }
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return FALSE;
+  return em_test_spin_until (condition, f, 20000);
 }
 
 static GtkWidget *
 page_child (Fixture    *f,
             const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (f->page, EM_TYPE_SCORECARDS_PAGE, name));
+  return em_test_template_child (f->page, EM_TYPE_SCORECARDS_PAGE, name);
 }
 
 static void
@@ -68,19 +46,16 @@ setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  AdwViewStack *stack;
 
   f->dir = em_test_make_tmpdir ();
   path = g_build_filename (f->dir, "earmark.db", NULL);
   f->db = em_db_open (path, &error);
   g_assert_no_error (error);
 
-  f->window = em_window_new (NULL, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  f->page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "scorecards_page"));
+  f->window = em_test_open_window (f->db, NULL, 1200, 800);
+  f->page = em_test_window_child (f->window, "scorecards_page");
   g_assert_true (EM_IS_SCORECARDS_PAGE (f->page));
-  spin (200);
+  em_test_spin (200);
 
   /* Nothing is imported before the page is shown. */
   {
@@ -90,22 +65,15 @@ setup (Fixture       *f,
     g_assert_cmpuint (versions->len, ==, 0);
   }
 
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), EM_TYPE_WINDOW, "view_stack"));
-  adw_view_stack_set_visible_child_name (stack, "scorecards");
-  spin (300);
+  adw_view_stack_set_visible_child_name (em_test_window_child (f->window, "view_stack"), "scorecards");
+  em_test_spin (300);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (l->data);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  em_test_destroy_toplevels ();
   g_clear_object (&f->db);
   em_test_rm_rf (f->dir);
   g_free (f->dir);
@@ -113,27 +81,13 @@ teardown (Fixture       *f,
 
 /* Widgets */
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      collect (child, type, out);
-    }
-}
-
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (widget, GTK_TYPE_LABEL, labels);
+  em_test_collect (widget, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
       return TRUE;
@@ -146,7 +100,7 @@ section_group (Fixture    *f,
 {
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
 
-  collect (page_child (f, "structure_box"), ADW_TYPE_PREFERENCES_GROUP, groups);
+  em_test_collect (page_child (f, "structure_box"), ADW_TYPE_PREFERENCES_GROUP, groups);
   for (guint i = 0; i < groups->len; i++)
     if (g_str_equal (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), title))
       return g_ptr_array_index (groups, i);
@@ -160,7 +114,7 @@ row_label (AdwPreferencesRow *row,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  em_test_collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), css_class))
       return g_ptr_array_index (labels, i);
@@ -173,7 +127,7 @@ item_row (GtkWidget  *group,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (group, ADW_TYPE_PREFERENCES_ROW, rows);
+  em_test_collect (group, ADW_TYPE_PREFERENCES_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       GtkLabel *label = row_label (g_ptr_array_index (rows, i), "title");
@@ -216,7 +170,7 @@ click_scorecard (Fixture    *f,
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "key"), key) == 0)
       {
         gtk_list_box_select_row (GTK_LIST_BOX (page_child (f, "scorecard_list")), GTK_LIST_BOX_ROW (row));
-        spin (50);
+        em_test_spin (50);
         return;
       }
   g_assert_not_reached ();
@@ -246,16 +200,11 @@ n_versions (Fixture *f)
 static AdwMessageDialog *
 find_message (void)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return (AdwMessageDialog *) em_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean
-message_shown (Fixture *f)
+message_shown (gpointer data)
 {
   return find_message () != NULL;
 }
@@ -373,7 +322,7 @@ test_import_broken (Fixture       *f,
                    "“broken.scorecard” has 9 problems; nothing was imported.");
 
   extra = adw_message_dialog_get_extra_child (message);
-  collect (extra, GTK_TYPE_LABEL, labels);
+  em_test_collect (extra, GTK_TYPE_LABEL, labels);
   g_assert_cmpuint (labels->len, ==, 1);
   g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==, expected->str);
   g_assert_nonnull (strstr (expected->str, "broken.scorecard: [Item:a.one] PerOccurence: unknown key"));
@@ -401,27 +350,37 @@ changed_hotline (Fixture *f)
 }
 
 static gboolean
-shows_revision_2 (Fixture *f)
+shows_revision_2 (gpointer data)
 {
+  Fixture *f = data;
+
   g_autoptr(GPtrArray) titles = revision_titles (f);
 
   return titles->len == 2;
 }
 
 static gboolean
-shows_test_version (Fixture *f)
+shows_test_version (gpointer data)
 {
+  Fixture *f = data;
   gint64 *version_id = g_object_get_data (G_OBJECT (f->page), "test-version");
 
   return em_scorecards_page_get_selected_version (EM_SCORECARDS_PAGE (f->page)) == *version_id;
 }
 
+/* The exported file exists as soon as the write starts: wait until it
+ * holds as much as the file imported.
+ */
 static gboolean
-exported_written (Fixture *f)
+exported_written (gpointer data)
 {
+  Fixture *f = data;
   g_autofree char *path = g_build_filename (f->dir, "exported.scorecard", NULL);
+  g_autofree char *original = g_build_filename (f->dir, "hotline-call-qa.scorecard", NULL);
+  GStatBuf written_stat, original_stat;
 
-  return g_file_test (path, G_FILE_TEST_EXISTS);
+  return g_stat (path, &written_stat) == 0 && g_stat (original, &original_stat) == 0 &&
+         written_stat.st_size == original_stat.st_size;
 }
 
 static void
@@ -460,7 +419,7 @@ test_import_changed (Fixture       *f,
 
   /* Revision 1 is still there, as it was. */
   g_signal_emit_by_name (gtk_widget_get_last_child (page_child (f, "revision_list")), "activated");
-  spin (50);
+  em_test_spin (50);
   g_assert_cmpint (em_scorecards_page_get_selected_version (EM_SCORECARDS_PAGE (f->page)), ==,
                    ((EmScorecardVersionInfo *) g_ptr_array_index (versions, 0))->version_id);
   row = item_row (section_group (f, "服务用语"), "服务禁语");
@@ -482,8 +441,10 @@ test_import_changed (Fixture       *f,
 }
 
 static gboolean
-shows_amp_test (Fixture *f)
+shows_amp_test (gpointer data)
 {
+  Fixture *f = data;
+
   return g_strcmp0 (em_scorecards_page_get_selected_key (EM_SCORECARDS_PAGE (f->page)), "amp-test") == 0;
 }
 

@@ -448,6 +448,37 @@ test_seed_customer_service (void)
   g_assert_cmpint (em_score_result_get_total (result), ==, EM_POINTS (76));
 }
 
+/* A scorecard of 93,000 penalty items, each at the most the reader
+ * allows (100000 points a time, 100000 times, all of them complaints at
+ * ×100: 10¹⁴ centi-points), costs more than 64 bits hold.  The sums
+ * saturate: the total is 0, never a wrapped-around 100.
+ */
+static void
+test_huge_scorecard_saturates (void)
+{
+  const guint n_items = 93000;
+  g_autoptr(GString) card = g_string_new ("[Scorecard]\nId=huge\nTitle=Huge\nBase=100\nMaximum=100\n"
+                                          "[Section:s]\nTitle=S\n");
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmScorecard) scorecard = NULL;
+  g_autoptr(EmScoreResult) result = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_string_append_printf (card, "[Item:p%u]\nSection=s\nTitle=P\nKind=penalty\nPerOccurrence=100000\n"
+                                    "ComplaintMultiplier=100\n", i);
+      g_string_append_printf (items, "[Item:p%u]\nOccurrences=100000\nComplaintOccurrences=100000\n", i);
+    }
+  scorecard = em_scorecard_new_from_data (card->str, card->len, "huge.scorecard", &error);
+  g_assert_no_error (error);
+
+  result = score_text (scorecard, items->str);
+  g_assert_cmpint (em_score_result_get_sections_deduction (result), ==, G_MAXINT64);
+  g_assert_cmpint (em_score_result_lookup_section (result, "s")->score, <, 0);
+  g_assert_cmpint (em_score_result_get_total (result), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -472,6 +503,7 @@ main (int    argc,
   g_test_add_func ("/scoring/seed/checklist-tenths", test_seed_checklist_tenths);
   g_test_add_func ("/scoring/seed/ob-satisfaction", test_seed_ob_satisfaction);
   g_test_add_func ("/scoring/seed/customer-service", test_seed_customer_service);
+  g_test_add_func ("/scoring/huge-scorecard-saturates", test_huge_scorecard_saturates);
 
   return g_test_run ();
 }

@@ -547,6 +547,31 @@ has_too_many_decimals (const char *text)
   return *p == '\0' && n_frac > 2;
 }
 
+/* Digits that em_points_parse() refuses only because there are too many
+ * of them (“99999999999999999999”).
+ */
+static gboolean
+is_long_number (const char *text)
+{
+  const char *p = text;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '+')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  while (g_ascii_isspace (*p))
+    p++;
+
+  return *p == '\0';
+}
+
 /* Parses a non-negative number of points of at most two decimals, or says
  * in @out_reason why not.
  */
@@ -561,6 +586,9 @@ em_points_parse_checked (const char  *text,
     {
       if (has_too_many_decimals (text))
         *out_reason = g_strdup_printf (_("“%s” has more than two decimals"), text);
+      else if (is_long_number (text))
+        *out_reason = g_strdup_printf (_("“%s” is too large (at most %d)"), text,
+                                       (int) (EM_POINTS_LIMIT / 100));
       else
         *out_reason = g_strdup_printf (_("“%s” is not a number"), text);
       return FALSE;

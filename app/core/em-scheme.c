@@ -7,6 +7,7 @@
 
 #include "em-core.h"
 #include "em-error.h"
+#include "em-key-reader.h"
 #include "em-scheme.h"
 
 /* Loading a scheme checks the whole file and reports every problem at
@@ -274,6 +275,13 @@ parse_one_band (Loader        *loader,
       return FALSE;
     }
 
+  if (band->points > EM_POINTS_LIMIT)
+    {
+      add_problem (loader, group, "Bands", _("band %u: “%s” is too large (at most %d)"),
+                   position, g_strstrip (pair[1]), (int) (EM_POINTS_LIMIT / 100));
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -371,6 +379,16 @@ get_points_key (Loader     *loader,
     {
       add_problem (loader, group, key,
                    _("“%s” is not a number ≥ 0 with at most two decimals"), text);
+      *out_value = fallback;
+      return FALSE;
+    }
+
+  /* Weights and points multiply each other in the monthly arithmetic. */
+  if (*out_value > EM_POINTS_LIMIT)
+    {
+      add_problem (loader, group, key, _("“%s” is too large (at most %d)"),
+                   text, (int) (EM_POINTS_LIMIT / 100));
+      *out_value = fallback;
       return FALSE;
     }
 

@@ -119,6 +119,21 @@ em_score_result_init (EmScoreResult *self)
   self->complete = TRUE;
 }
 
+/* One item costs at most 10¹⁴ centi-points (PerOccurrence and the
+ * occurrences are bounded by the reader), but a scorecard may hold any
+ * number of items: sums saturate instead of wrapping around.
+ */
+static EmPoints
+add_points (EmPoints a,
+            EmPoints b)
+{
+  EmPoints sum;
+
+  if (__builtin_add_overflow (a, b, &sum))
+    return b > 0 ? G_MAXINT64 : G_MININT64;
+  return sum;
+}
+
 static EmPoints
 occurrence_points (EmScorecardItem *item,
                    EmItemAnswer    *answer)
@@ -210,7 +225,7 @@ score_section (EmScoreResult      *self,
       if (g_strcmp0 (item->section_id, out->section_id) != 0)
         continue;
 
-      out->items_deduction += item->deduction;
+      out->items_deduction = add_points (out->items_deduction, item->deduction);
 
       scorecard_item = em_scorecard_lookup_item (self->scorecard, item->item_id);
       if (item->triggered && em_scorecard_item_get_scope (scorecard_item) == EM_FATAL_SCOPE_SECTION)
@@ -234,7 +249,7 @@ compute (EmScoreResult *self,
   GListModel *items = em_scorecard_get_items (self->scorecard);
   GListModel *sections = em_scorecard_get_sections (self->scorecard);
   gboolean fatal_scorecard = FALSE;
-  EmPoints total;
+  EmPoints gained, lost, total;
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -245,8 +260,8 @@ compute (EmScoreResult *self,
       g_array_append_val (self->items, score);
 
       if (score.section_id == NULL)
-        self->base_deduction += score.deduction;
-      self->bonus += score.bonus;
+        self->base_deduction = add_points (self->base_deduction, score.deduction);
+      self->bonus = add_points (self->bonus, score.bonus);
       self->complete &= !score.unanswered;
       self->fatal |= score.triggered;
       fatal_scorecard |= score.triggered &&
@@ -260,11 +275,13 @@ compute (EmScoreResult *self,
 
       score_section (self, section, &score);
       g_array_append_val (self->sections, score);
-      self->sections_deduction += score.deduction;
+      self->sections_deduction = add_points (self->sections_deduction, score.deduction);
     }
 
-  total = em_scorecard_get_base (self->scorecard) - self->sections_deduction -
-          self->base_deduction + self->bonus;
+  gained = add_points (em_scorecard_get_base (self->scorecard), self->bonus);
+  lost = add_points (self->sections_deduction, self->base_deduction);
+  if (__builtin_sub_overflow (gained, lost, &total))
+    total = lost > 0 ? G_MININT64 : G_MAXINT64;
   total = CLAMP (total, 0, em_scorecard_get_maximum (self->scorecard));
   self->total = fatal_scorecard ? 0 : total;
   self->excluded = em_answers_get_excluded (answers);
