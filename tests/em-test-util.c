@@ -102,3 +102,20 @@ em_test_write_file (const char *path,
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
 }
+
+void
+em_test_dir_setup (EmTestDir     *f,
+                   gconstpointer  data)
+{
+  f->dir = em_test_make_tmpdir ();
+  f->db_path = g_build_filename (f->dir, "earmark.db", NULL);
+}
+
+void
+em_test_dir_teardown (EmTestDir     *f,
+                      gconstpointer  data)
+{
+  em_test_rm_rf (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->db_path, g_free);
+}

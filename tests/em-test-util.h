@@ -19,4 +19,18 @@ void      em_test_write_file    (const char   *path,
                                  const char   *contents,
                                  gssize        length);
 
+/* A fixture of a fresh temporary folder and the path of a database in it
+ * (not created), for g_test_add().
+ */
+typedef struct
+{
+  char *dir;
+  char *db_path;
+} EmTestDir;
+
+void      em_test_dir_setup     (EmTestDir     *f,
+                                 gconstpointer  data);
+void      em_test_dir_teardown  (EmTestDir     *f,
+                                 gconstpointer  data);
+
 G_END_DECLS

@@ -14,28 +14,10 @@
  * would make em_test_run_cli() return -1), and nothing is changed.
  */
 
-typedef struct
-{
-  char *dir;
-  char *db_path;
-} Fixture;
+typedef EmTestDir Fixture;
 
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = em_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "earmark.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  em_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+#define fixture_setup em_test_dir_setup
+#define fixture_teardown em_test_dir_teardown
 
 static char *
 write_file (Fixture    *f,

@@ -8,11 +8,7 @@
  * stderr and the exit status (DESIGN.md §11).
  */
 
-typedef struct
-{
-  char *dir;
-  char *db_path;
-} Fixture;
+typedef EmTestDir Fixture;
 
 static void
 fixture_setup (Fixture       *f,
@@ -21,9 +17,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(EmDb) db = NULL;
 
-  f->dir = em_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "earmark.db", NULL);
-
+  em_test_dir_setup (f, data);
   db = em_db_open (f->db_path, &error);
   g_assert_no_error (error);
   em_db_ensure_agent (db, "A001", "王芳", 0, &error);
@@ -34,14 +28,7 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
 }
 
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  em_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+#define fixture_teardown em_test_dir_teardown
 
 typedef struct
 {

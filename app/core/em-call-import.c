@@ -815,6 +815,20 @@ check_encoding (const char      *path,
   return FALSE;
 }
 
+static gboolean
+rewind_stream (GInputStream  *stream,
+               const char    *path,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  GError *local_error = NULL;
+
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, &local_error))
+    return set_read_error (error, path, local_error);
+
+  return TRUE;
+}
+
 /* The first pass: which encoding, and how long its byte-order mark is. */
 static gboolean
 detect_encoding (GInputStream    *stream,
@@ -834,26 +848,13 @@ detect_encoding (GInputStream    *stream,
   while ((n = g_input_stream_read (stream, buffer, READ_CHUNK_SIZE, cancellable, &local_error)) > 0)
     em_text_sniffer_feed (&sniffer, (const char *) buffer, n);
 
-  if (n < 0 ||
-      !g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, &local_error))
+  if (n < 0)
     return set_read_error (error, path, local_error);
+  if (!rewind_stream (stream, path, cancellable, error))
+    return FALSE;
 
   *out_encoding = em_text_sniffer_finish (&sniffer, out_bom_length);
   return check_encoding (path, *out_encoding, error);
-}
-
-static gboolean
-rewind_stream (GInputStream  *stream,
-               const char    *path,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  GError *local_error = NULL;
-
-  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, &local_error))
-    return set_read_error (error, path, local_error);
-
-  return TRUE;
 }
 
 /* The first read: may the file be UTF-8?  Sets @out_encoding to UTF-8
