@@ -81,7 +81,7 @@ shows_label (GPtrArray  *texts,
  * the database in threads, a loaded machine takes its time.  NULL after
  * 20 s without it.
  */
-static GPtrArray *
+G_GNUC_WARN_UNUSED_RESULT static GPtrArray *
 wait_for_label (GtkWidget  *widget,
                 const char *expected)
 {
@@ -100,6 +100,14 @@ wait_for_label (GtkWidget  *widget,
         }
     }
   return NULL;
+}
+
+/* Waits until @widget shows @expected, as wait_for_label(). */
+static void
+wait_until_shown (GtkWidget  *widget,
+                  const char *expected)
+{
+  g_autoptr(GPtrArray) texts = wait_for_label (widget, expected);
 }
 
 /* A word with three Latin letters in a row that is not one of the
@@ -246,7 +254,7 @@ test_pages_in_chinese (void)
       if (g_str_equal (pages[i].name, "scorecards"))
         {
           /* The hotline card: its Description, data, cites only its seed. */
-          wait_for_label (GTK_WIDGET (window), "热线通话质检评分表");
+          wait_until_shown (GTK_WIDGET (window), "热线通话质检评分表");
           em_scorecards_page_select (EM_SCORECARDS_PAGE (page), "hotline-call-qa", 0);
         }
 
@@ -373,7 +381,7 @@ test_dialogs (void)
   while (em_evaluations_page_get_loading (EM_EVALUATIONS_PAGE (page)))
     spin (100);
   g_assert_true (em_evaluations_page_select_evaluation (EM_EVALUATIONS_PAGE (page), finalised_with_deductions (db)));
-  wait_for_label (GTK_WIDGET (window), "提交申诉(F)…");
+  wait_until_shown (GTK_WIDGET (window), "提交申诉(F)…");
   g_assert_true (gtk_widget_activate_action (page, "evaluations.file-appeal", NULL));
   check_window_in_chinese (dialog = find_dialog (window), "appeal dialog", "申诉项");
   gtk_window_destroy (GTK_WINDOW (dialog));
