@@ -271,14 +271,26 @@ on_search_entry_search_changed (EmCallsPage    *self,
                                 GtkSearchEntry *entry)
 {
   g_autoptr(EmCallQuery) query = NULL;
+  const EmCallQuery *current;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   if (self->model == NULL)
     return;
 
+  /* The entry's delayed signal after Enter already searched this text:
+   * nothing changed, and the call Enter asked for must still open when
+   * the search is listed (a search over a million calls takes longer
+   * than the delay).
+   */
+  current = em_call_list_model_get_query (self->model);
+  if (current != NULL && g_strcmp0 (text, em_call_query_get_search (current) != NULL
+                                            ? em_call_query_get_search (current) : "") == 0)
+    return;
+
   self->open_first_when_listed = FALSE;
 
-  query = em_call_query_copy (em_call_list_model_get_query (self->model));
-  em_call_query_set_search (query, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  query = em_call_query_copy (current);
+  em_call_query_set_search (query, text);
   set_query (self, query);
 }
 
