@@ -7,6 +7,7 @@
 
 #include "em-calls-page-private.h"
 #include "em-roster.h"
+#include "em-roster-dropdown.h"
 #include "em-time.h"
 
 /* The Calls page's filter bar: team, agent, days, length, direction,
@@ -43,17 +44,6 @@ dup_inspector_name (EmCallsPage *self)
 }
 
 /* Reading the widgets ---------------------------------------------------- */
-
-static gint64
-selected_id (GtkDropDown *dropdown,
-             GArray      *ids)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
-    return 0;
-  return g_array_index (ids, gint64, selected);
-}
 
 /* Midnight starting the calendar's day in the center's time zone. */
 static GDateTime *
@@ -120,8 +110,8 @@ _em_calls_page_apply_filters (EmCallsPage *self,
   if (gtk_check_button_get_active (self->assigned_check))
     me = dup_inspector_name (self);
 
-  em_call_query_set_team_id (query, selected_id (self->team_dropdown, self->team_ids));
-  em_call_query_set_agent_id (query, selected_id (self->agent_dropdown, self->agent_ids));
+  em_call_query_set_team_id (query, em_roster_dropdown_get_id (self->team_dropdown, self->team_ids));
+  em_call_query_set_agent_id (query, em_roster_dropdown_get_id (self->agent_dropdown, self->agent_ids));
   em_call_query_set_time_range (query, from, to);
   em_call_query_set_duration_range (query, MAX (min, -1), MAX (max, -1));
   em_call_query_set_direction (query, selected_direction (self));
@@ -426,45 +416,6 @@ on_inspector_name_changed (EmCallsPage *self)
 
 /* Choices -------------------------------------------------------------- */
 
-static guint
-position_of (GArray *ids,
-             gint64  id)
-{
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-  return 0;
-}
-
-/* Fills @dropdown with "any" and @entries, keeping the selected id. */
-static void
-fill_dropdown (GtkDropDown  *dropdown,
-               GArray      **ids,
-               const char   *any,
-               GPtrArray    *entries)
-{
-  gint64 selected = selected_id (dropdown, *ids);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GArray *new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 none = 0;
-
-  gtk_string_list_append (labels, any);
-  g_array_append_val (new_ids, none);
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      EmRosterEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *label = em_roster_entry_label (entry);
-
-      gtk_string_list_append (labels, label);
-      g_array_append_val (new_ids, entry->id);
-    }
-
-  g_clear_pointer (ids, g_array_unref);
-  *ids = new_ids;
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (dropdown, position_of (new_ids, selected));
-}
-
 /* Reads the teams, the agents and the center's time zone again (after
  * set_db() or an import).
  */
@@ -490,8 +441,8 @@ _em_calls_page_load_filter_choices (EmCallsPage *self)
     }
 
   self->filling_choices = TRUE;
-  fill_dropdown (self->team_dropdown, &self->team_ids, _("All teams"), teams);
-  fill_dropdown (self->agent_dropdown, &self->agent_ids, _("All agents"), agents);
+  em_roster_dropdown_fill (self->team_dropdown, &self->team_ids, _("All teams"), teams);
+  em_roster_dropdown_fill (self->agent_dropdown, &self->agent_ids, _("All agents"), agents);
   self->filling_choices = FALSE;
 }
 

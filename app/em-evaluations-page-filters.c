@@ -7,6 +7,7 @@
 
 #include "em-evaluations-page-private.h"
 #include "em-roster.h"
+#include "em-roster-dropdown.h"
 
 /* The Evaluations page's filter bar: status (or appeal state), inspector
  * ("Mine" follows the inspector-name setting), team, agent, the call's
@@ -48,15 +49,6 @@ selected (GtkDropDown *dropdown)
   guint position = gtk_drop_down_get_selected (dropdown);
 
   return position == GTK_INVALID_LIST_POSITION ? 0 : position;
-}
-
-static gint64
-selected_id (GtkDropDown *dropdown,
-             GArray      *ids)
-{
-  guint position = selected (dropdown);
-
-  return ids != NULL && position < ids->len ? g_array_index (ids, gint64, position) : 0;
 }
 
 static const char *
@@ -117,8 +109,8 @@ _em_evaluations_page_build_query (EmEvaluationsPage *self)
 
   apply_status (self, query);
   em_evaluation_query_set_inspector (query, inspector);
-  em_evaluation_query_set_team_id (query, selected_id (self->team_dropdown, self->team_ids));
-  em_evaluation_query_set_agent_id (query, selected_id (self->agent_dropdown, self->agent_ids));
+  em_evaluation_query_set_team_id (query, em_roster_dropdown_get_id (self->team_dropdown, self->team_ids));
+  em_evaluation_query_set_agent_id (query, em_roster_dropdown_get_id (self->agent_dropdown, self->agent_ids));
   em_evaluation_query_set_month (query, selected_value (self->month_dropdown, self->months));
   em_evaluation_query_set_total_range (query, MAX (entry_points (self->min_score_entry), -1),
                                        MAX (entry_points (self->max_score_entry), -1));
@@ -259,16 +251,6 @@ on_clear_filters_button_clicked (EmEvaluationsPage *self)
 /* Choices -------------------------------------------------------------- */
 
 static guint
-position_of_id (GArray *ids,
-                gint64  id)
-{
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-  return 0;
-}
-
-static guint
 position_of_value (GPtrArray  *values,
                    const char *value)
 {
@@ -276,34 +258,6 @@ position_of_value (GPtrArray  *values,
     if (g_strcmp0 (g_ptr_array_index (values, i), value) == 0)
       return i;
   return 0;
-}
-
-static void
-fill_roster (GtkDropDown  *dropdown,
-             GArray      **ids,
-             const char   *any,
-             GPtrArray    *entries)
-{
-  gint64 id = selected_id (dropdown, *ids);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GArray *new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 none = 0;
-
-  gtk_string_list_append (labels, any);
-  g_array_append_val (new_ids, none);
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      EmRosterEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *label = em_roster_entry_label (entry);
-
-      gtk_string_list_append (labels, label);
-      g_array_append_val (new_ids, entry->id);
-    }
-
-  g_clear_pointer (ids, g_array_unref);
-  *ids = new_ids;
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (dropdown, position_of_id (new_ids, id));
 }
 
 /* "All inspectors", "Mine (张三)" when the setting is there, then every
@@ -382,8 +336,8 @@ _em_evaluations_page_load_choices (EmEvaluationsPage *self)
     g_warning ("Cannot read the filter choices: %s", error->message);
 
   self->filling_choices = TRUE;
-  fill_roster (self->team_dropdown, &self->team_ids, _("All teams"), teams);
-  fill_roster (self->agent_dropdown, &self->agent_ids, _("All agents"), agents);
+  em_roster_dropdown_fill (self->team_dropdown, &self->team_ids, _("All teams"), teams);
+  em_roster_dropdown_fill (self->agent_dropdown, &self->agent_ids, _("All agents"), agents);
   fill_inspectors (self, inspectors);
   fill_months (self, months);
   self->filling_choices = FALSE;
